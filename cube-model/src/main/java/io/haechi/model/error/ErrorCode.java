@@ -1,0 +1,84 @@
+package io.haechi.model.error;
+
+import static io.haechi.model.error.ErrorCategory.EXTERNAL;
+import static io.haechi.model.error.ErrorCategory.INTERNAL;
+import static io.haechi.model.error.ErrorCategory.RESOURCES;
+import static io.haechi.model.error.ErrorCategory.USER;
+
+/**
+ * The stable error codes of Haechi. The numbers are protocol: clients, scripts and the JDBC/PG/HTTP mappings rely on
+ * them. Names may be changed; <b>a code is never renumbered or reused</b>. Ranges: 1xxx model and descriptors,
+ * 2xxx sources and data generation, 3xxx build and jobs, 4xxx storage and metadata, 5xxx query, 6xxx protocol and
+ * server, 9xxx internal.
+ */
+public enum ErrorCode {
+    // 1xxx: model, cube descriptor, JSON
+    INVALID_DESCRIPTOR(1001, USER),
+    UNKNOWN_TABLE(1002, USER),
+    UNKNOWN_COLUMN(1003, USER),
+    INVALID_TYPE(1004, USER),
+    INVALID_EXPRESSION(1005, USER),
+    CUBOID_CAP_EXCEEDED(1006, RESOURCES),
+    INVALID_JSON(1007, USER),
+    UNSUPPORTED_SCHEMA_VERSION(1008, USER),
+    INVALID_ARGUMENT(1009, USER),
+
+    // 2xxx: sources and data generation
+    SOURCE_NOT_FOUND(2001, USER),
+    SOURCE_READ_FAILED(2002, EXTERNAL),
+    BAD_SOURCE_ROW(2003, USER),
+    REJECTED_ROWS_OVER_THRESHOLD(2004, USER),
+    SCHEMA_INFERENCE_FAILED(2005, USER),
+
+    // 3xxx: build and jobs
+    BUILD_FAILED(3001, INTERNAL),
+    SEGMENT_OVERLAP(3002, USER),
+    JOB_NOT_FOUND(3003, USER),
+    JOB_STATE_CONFLICT(3004, USER),
+    MEMORY_BUDGET_EXCEEDED(3005, RESOURCES),
+    CHANGE_INVALIDATES_SEGMENTS(3006, USER),
+
+    // 4xxx: storage and metadata
+    STORE_UNAVAILABLE(4001, EXTERNAL),
+    METADATA_CONFLICT(4002, USER),
+    METADATA_NOT_FOUND(4003, USER),
+    DATA_DIRECTORY_LOCKED(4004, EXTERNAL),
+    PORT_IN_USE(4005, EXTERNAL),
+    CORRUPT_STORED_DATA(4006, INTERNAL),
+
+    // 5xxx: query
+    SQL_PARSE_ERROR(5001, USER),
+    SQL_VALIDATION_ERROR(5002, USER),
+    NO_REALIZATION(5003, USER),
+    QUERY_CANCELLED(5004, USER),
+    QUERY_FAILED(5005, INTERNAL),
+
+    // 6xxx: protocol and server
+    PROPERTY_NOT_ALLOWED(6001, USER),
+    AUTHENTICATION_FAILED(6002, USER),
+    PROTOCOL_VIOLATION(6003, USER),
+
+    // 9xxx: internal
+    INTERNAL_ERROR(9001, INTERNAL);
+
+    private final int code;
+    private final ErrorCategory category;
+
+    ErrorCode(int code, ErrorCategory category) {
+        this.code = code;
+        this.category = category;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The code as users see it in messages and logs, e.g. {@code HAECHI-1003}. */
+    public String tag() {
+        return "HAECHI-" + code;
+    }
+}

@@ -1,0 +1,2 @@
+/** Source tables: column types, columns, table descriptors. */
+package io.haechi.model.table;
