@@ -1,0 +1,18 @@
+package io.haechi.server.cli;
+
+import picocli.CommandLine;
+
+/** Reads the version Maven filtered into {@code haechi-version.properties}. */
+final class HaechiVersion implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = HaechiVersion.class.getResourceAsStream("/haechi-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        }
+        return new String[] {"Haechi " + p.getProperty("version", "unknown")
+                + " (Java " + System.getProperty("java.version") + ")"};
+    }
+}
