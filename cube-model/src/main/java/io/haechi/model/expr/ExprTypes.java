@@ -7,7 +7,7 @@ import io.haechi.model.table.TypeName;
  * Result-type rules. Integer arithmetic is BIGINT (checked for overflow). DECIMAL follows the usual SQL rules:
  * {@code + -} scale max(s1,s2), precision max(p1-s1,p2-s2)+scale+1; {@code *} precision p1+p2, scale s1+s2;
  * {@code /} scale max(6, s1+p2+1), integer digits p1-s1+s2; {@code %} scale max(s1,s2); all capped at 38 digits
- * (scale shrinks first, never below 6 for division). Any DOUBLE makes DOUBLE. A null type stands for a NULL literal.
+ * (scale shrinks first, not below min(scale, 6)). Any DOUBLE makes DOUBLE. A null type stands for a NULL literal.
  */
 public final class ExprTypes {
     private static final int MAX_PRECISION = 38;
@@ -41,23 +41,26 @@ public final class ExprTypes {
         return switch (op) {
             case ADD, SUBTRACT -> {
                 int scale = Math.max(s1, s2);
-                yield capped(Math.max(p1 - s1, p2 - s2) + 1, scale, 0);
+                yield capped(Math.max(p1 - s1, p2 - s2) + 1, scale);
             }
-            case MULTIPLY -> capped(p1 - s1 + p2 - s2, s1 + s2, 0);
-            case DIVIDE -> capped(p1 - s1 + s2, Math.max(6, s1 + p2 + 1), 6);
+            case MULTIPLY -> capped(p1 - s1 + p2 - s2, s1 + s2);
+            case DIVIDE -> capped(p1 - s1 + s2, Math.max(6, s1 + p2 + 1));
             case MODULO -> {
                 int scale = Math.max(s1, s2);
-                yield capped(Math.min(p1 - s1, p2 - s2), scale, 0);
+                yield capped(Math.min(p1 - s1, p2 - s2), scale);
             }
             default -> throw new IllegalArgumentException(op + " is not arithmetic");
         };
     }
 
-    /** DECIMAL with {@code integerDigits + scale} digits; over 38 the scale gives way down to {@code minScale}. */
-    private static DataType capped(int integerDigits, int scale, int minScale) {
+    /**
+     * DECIMAL with {@code integerDigits + scale} digits; over 38 the scale gives way first, but not below
+     * min(scale, 6), then the integer digits do (as SQL Server does).
+     */
+    private static DataType capped(int integerDigits, int scale) {
         integerDigits = Math.max(1, integerDigits);
         if (integerDigits + scale > MAX_PRECISION) {
-            scale = Math.max(Math.min(scale, minScale), MAX_PRECISION - integerDigits);
+            scale = Math.max(Math.min(scale, 6), MAX_PRECISION - integerDigits);
         }
         int precision = Math.min(MAX_PRECISION, integerDigits + scale);
         return DataType.decimal(precision, Math.min(scale, precision));
@@ -102,7 +105,7 @@ public final class ExprTypes {
             DataType d1 = asDecimal(a);
             DataType d2 = asDecimal(b);
             int scale = Math.max(d1.scale(), d2.scale());
-            return capped(Math.max(d1.precision() - d1.scale(), d2.precision() - d2.scale()), scale, 0);
+            return capped(Math.max(d1.precision() - d1.scale(), d2.precision() - d2.scale()), scale);
         }
         if (x.isString()) {
             if (a.precision() == 0 || b.precision() == 0) {

@@ -169,7 +169,9 @@ final class Values {
         if (v instanceof Integer || v instanceof Long) {
             return ((Number) v).longValue();
         }
-        return toDecimal(v).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        // As DuckDB: DECIMAL rounds half away from zero, DOUBLE half to even.
+        RoundingMode mode = v instanceof Double ? RoundingMode.HALF_EVEN : RoundingMode.HALF_UP;
+        return toDecimal(v).setScale(0, mode).longValueExact();
     }
 
     private static Object fromText(String s, DataType to) {
