@@ -263,7 +263,9 @@ public final class CubeValidator {
             }
             storedDimension("rowKey[" + i + "]", name);
         }
-        List<String> missing = cube.dimensions().stream().filter(d -> !d.derived())
+        // Only dimensions that resolved: a broken one is reported where it is defined.
+        List<String> missing = cube.dimensions().stream()
+                .filter(d -> !d.derived() && dims.get(key(d.name())) != null && dims.get(key(d.name())).desc() == d)
                 .map(DimensionDesc::name).filter(n -> !seen.containsKey(key(n))).toList();
         if (!missing.isEmpty()) {
             issues.add(ErrorCode.INVALID_DESCRIPTOR, "rowKey", "the row key lists every normal dimension, but "

@@ -152,7 +152,9 @@ public final class ModelValidator {
     private void checkChains() {
         for (int i = 0; i < model.lookups().size(); i++) {
             LookupDesc lookup = model.lookups().get(i);
-            if (lookups.get(key(lookup.alias())) != lookup) {
+            boolean reported = !byAlias.containsKey(key(lookup.joinFrom()))
+                    || key(lookup.joinFrom()).equals(key(lookup.alias()));
+            if (lookups.get(key(lookup.alias())) != lookup || reported) {
                 continue;
             }
             Set<String> seen = new LinkedHashSet<>();
