@@ -12,11 +12,10 @@ import java.util.stream.IntStream;
  * cheapest by (estimated rows, then fewest dimensions, then smallest id); without estimates that is the fewest
  * dimensions. The base cuboid (and any cuboid with no superset in the set) has no parent.
  *
- * <p>Finding the cheapest superset: cuboids are sorted by cost and, per dimension, a bitset over sorted positions
- * marks the cuboids that hold it. The cheapest superset of c is the first position where all of c's dimension
- * bitsets are set, scanned 64 positions per word, rarest dimension first, and only up to a known superset (a
- * one-dimension-larger cuboid or the base). Without estimates the scan starts at the next level. Building the tree of
- * 100k+ cuboids takes well under a second (see the test that measures it).
+ * <p>The search ({@code ParentFinder}) buckets cuboids by level, keeps per-dimension bitsets over each level's cost
+ * order, bounds the search with the one-dimension-larger cuboids and the base, and scans only positions cheaper than
+ * the bound, 64 at a time. Measured on a 2-core machine under heavy load: 130,689 cuboids (four 15-dimension groups
+ * over 40 dimensions) take about 1 s by dimensions and 2-3 s by estimated rows (SpanningTreeTest prints it).
  */
 public final class SpanningTree {
     private final CuboidSet cuboids;
