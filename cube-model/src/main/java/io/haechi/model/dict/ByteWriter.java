@@ -24,6 +24,29 @@ public final class ByteWriter {
         size = 0;
     }
 
+    /** Drops everything written after the first {@code newSize} bytes. */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
+    /** This writer as an OutputStream, for libraries that write to streams. */
+    public java.io.OutputStream asOutputStream() {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                writeByte(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                writeBytes(b, off, len);
+            }
+        };
+    }
+
     private void ensure(int extra) {
         if (size + extra > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
