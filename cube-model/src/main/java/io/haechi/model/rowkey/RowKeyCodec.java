@@ -330,7 +330,7 @@ public final class RowKeyCodec {
             }
             if (j == last) {
                 for (byte[] p : prefixes) {
-                    bounds.add(new byte[][] {concat(p, r.low), concat(p, r.high)});
+                    bounds.add(new byte[][] {concat(p, r.low()), concat(p, r.high())});
                 }
                 break;
             }
@@ -339,7 +339,7 @@ public final class RowKeyCodec {
                 List<byte[]> next = new ArrayList<>();
                 for (byte[] p : prefixes) {
                     if (r.isPoint()) {
-                        next.add(concat(p, r.low));
+                        next.add(concat(p, r.low()));
                     } else {
                         for (long c = r.lowLong(); c <= r.highLong(); c++) {
                             next.add(concat(p, longBytes(c, w)));
@@ -350,7 +350,7 @@ public final class RowKeyCodec {
                 prefixDims = j + 1;
             } else {
                 for (byte[] p : prefixes) {
-                    bounds.add(new byte[][] {concat(p, r.low), concat(p, r.high)});
+                    bounds.add(new byte[][] {concat(p, r.low()), concat(p, r.high())});
                 }
                 exact = false;
                 break;
