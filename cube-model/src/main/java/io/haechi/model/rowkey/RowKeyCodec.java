@@ -329,6 +329,9 @@ public final class RowKeyCodec {
                 r = new CodeRange(new byte[w], filled(w, 0xFF));
             }
             if (j == last) {
+                if (r.isPoint()) {
+                    prefixDims = j + 1;
+                }
                 for (byte[] p : prefixes) {
                     bounds.add(new byte[][] {concat(p, r.low()), concat(p, r.high())});
                 }
