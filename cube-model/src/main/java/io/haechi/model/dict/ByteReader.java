@@ -12,14 +12,15 @@ import java.nio.charset.StandardCharsets;
 public final class ByteReader {
     private final byte[] buf;
     private final int end;
-    private final String what;
+    private final Object what;
     private int pos;
 
-    public ByteReader(byte[] buf, String what) {
+    /** @param what names the bytes in error messages; its {@code toString()} is only called on an error */
+    public ByteReader(byte[] buf, Object what) {
         this(buf, 0, buf.length, what);
     }
 
-    public ByteReader(byte[] buf, int offset, int length, String what) {
+    public ByteReader(byte[] buf, int offset, int length, Object what) {
         if (offset < 0 || length < 0 || offset + length > buf.length) {
             throw new IllegalArgumentException("range " + offset + "+" + length + " outside an array of " + buf.length);
         }

@@ -154,8 +154,7 @@ public final class GlobalDictionary {
             }
             int n = body.readVarIntNonNegative("count");
             for (int i = 0; i < n; i++) {
-                byte[] v = body.readBytes(body.readVarIntNonNegative("length of value " + (from + i)),
-                        "value " + (from + i));
+                byte[] v = body.readBytes(body.readVarIntNonNegative("value length"), "value");
                 if (d.getOrAddBytes(v) != from + i) {
                     throw body.corrupt("value " + (from + i) + " repeats an earlier value");
                 }

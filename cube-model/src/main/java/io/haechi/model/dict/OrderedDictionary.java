@@ -281,14 +281,14 @@ public final class OrderedDictionary implements DimensionEncoding {
         int prevStart = 0;
         int prevLen = 0;
         for (int i = 0; i < n; i++) {
-            int shared = body.readVarIntNonNegative("shared prefix of value " + i);
-            int rest = body.readVarIntNonNegative("length of value " + i);
+            int shared = body.readVarIntNonNegative("shared prefix length");
+            int rest = body.readVarIntNonNegative("value length");
             if (shared > prevLen) {
                 throw body.corrupt("value " + i + " shares " + shared + " bytes with a value of " + prevLen);
             }
             int start = data.size();
             data.writeBytes(data.array(), prevStart, shared);
-            data.writeBytes(body.readBytes(rest, "value " + i));
+            data.writeBytes(body.readBytes(rest, "value"));
             int len = shared + rest;
             if (fixed >= 0 && len != fixed) {
                 throw body.corrupt("value " + i + " has " + len + " bytes, a " + type + " has " + fixed);

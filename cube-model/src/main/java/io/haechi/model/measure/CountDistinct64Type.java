@@ -131,7 +131,7 @@ final class CountDistinct64Type extends AbstractMeasureType<Roaring64NavigableMa
             }
             long prev = 0;
             for (long i = 0; i < n; i++) {
-                long gap = r.readVarLong("gap " + i);
+                long gap = r.readVarLong("gap");
                 if (gap == 0 && i > 0) {
                     throw r.corrupt("repeated id at " + i);
                 }

@@ -28,7 +28,12 @@ final class MeasureCodecs {
     }
 
     static ByteReader reader(MeasureType type, byte[] in, int offset, int length) {
-        return new ByteReader(in, offset, length, "stored state of " + type.describe());
+        return new ByteReader(in, offset, length, new Object() {
+            @Override
+            public String toString() {
+                return "stored state of " + type.describe();
+            }
+        });
     }
 
     static void writeValue(DataType type, Object v, ByteWriter out) {

@@ -68,7 +68,7 @@ public final class MeasureRowCodec {
         for (int i = 0; i < out.length; i++) {
             int n = stateLength(r, i);
             out[i] = measures.get(i).deserialize(cell, r.position(), n);
-            r.skip(n, "state of measure " + i);
+            r.skip(n, "measure state");
         }
         r.expectEnd();
         return out;
@@ -81,7 +81,7 @@ public final class MeasureRowCodec {
         }
         ByteReader r = new ByteReader(cell, "measure cell");
         for (int i = 0; i < index; i++) {
-            r.skip(stateLength(r, i), "state of measure " + i);
+            r.skip(stateLength(r, i), "measure state");
         }
         int n = stateLength(r, index);
         if (r.remaining() < n) {
@@ -92,7 +92,7 @@ public final class MeasureRowCodec {
 
     private int stateLength(ByteReader r, int i) {
         MeasureType m = measures.get(i);
-        int n = m.isFixedSize() ? m.maxSerializedSize() : r.readVarIntNonNegative("length of measure " + i);
+        int n = m.isFixedSize() ? m.maxSerializedSize() : r.readVarIntNonNegative("measure state length");
         if (n > r.remaining()) {
             throw new HaechiException(ErrorCode.CORRUPT_STORED_DATA, "measure cell is corrupt: state of measure "
                     + i + " (" + m.describe() + ") needs " + n + " bytes, " + r.remaining() + " left");
