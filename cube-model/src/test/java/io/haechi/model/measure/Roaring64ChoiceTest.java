@@ -58,7 +58,7 @@ class Roaring64ChoiceTest {
             long bestB = Long.MAX_VALUE;
             Roaring64Bitmap ua = null;
             Roaring64NavigableMap ub = null;
-            for (int rep = 0; rep < 5; rep++) {
+            for (int rep = 0; rep < 2; rep++) {
                 long t0 = System.nanoTime();
                 ua = new Roaring64Bitmap();
                 for (Roaring64Bitmap x : a) {
@@ -81,7 +81,7 @@ class Roaring64ChoiceTest {
             byte[] sb = portable(ub);
             long bestDa = Long.MAX_VALUE;
             long bestDb = Long.MAX_VALUE;
-            for (int rep = 0; rep < 5; rep++) {
+            for (int rep = 0; rep < 2; rep++) {
                 long t0 = System.nanoTime();
                 Roaring64Bitmap ra = new Roaring64Bitmap();
                 ra.deserializePortable(new DataInputStream(new ByteArrayInputStream(sa)));
