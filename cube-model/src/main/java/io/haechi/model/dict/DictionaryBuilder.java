@@ -14,13 +14,16 @@ import java.util.Arrays;
  * <p>Memory stays near the size of the distinct values: values are appended to one byte arena (no object per value),
  * and whenever the values added since the last compaction reach the number of distinct values (at least 64 Ki) the
  * arena is sorted and de-duplicated. A column of a billion rows and a thousand distinct values therefore never holds
- * more than about 64 Ki pending values. Exceeding {@code maxCardinality} distinct values fails with a message that
+ * more than about 64 Ki pending values; while there are at most 128 Ki distinct values, a hash set of them also lets
+ * repeated values skip the arena altogether. Exceeding {@code maxCardinality} distinct values fails with a message that
  * suggests another encoding. Not thread-safe: one builder per dimension per task.
  */
 public final class DictionaryBuilder {
     /** Default cap on distinct values; about 200 MB of heap for 10M strings of 16 bytes. */
     public static final int DEFAULT_MAX_CARDINALITY = 10_000_000;
     private static final int MIN_PENDING = 1 << 16;
+    /** Up to this many distinct values a hash set lets known values skip the arena (about 100 bytes each). */
+    private static final int KNOWN_LIMIT = 1 << 17;
 
     private final DataType type;
     private final String dimension;
@@ -31,6 +34,7 @@ public final class DictionaryBuilder {
     private int count;
     private int distinct;
     private byte[] last;
+    private java.util.Set<java.nio.ByteBuffer> known = java.util.Set.of();
 
     public DictionaryBuilder(DataType type, String dimension) {
         this(type, dimension, DEFAULT_MAX_CARDINALITY);
@@ -62,6 +66,9 @@ public final class DictionaryBuilder {
             return this; // runs of one value are common in sorted or clustered input
         }
         last = b;
+        if (known.contains(java.nio.ByteBuffer.wrap(b))) {
+            return this; // low-cardinality columns: most values are already known, no sorting needed
+        }
         if (count + 1 >= offsets.length) {
             offsets = Arrays.copyOf(offsets, offsets.length * 2);
         }
@@ -112,5 +119,15 @@ public final class DictionaryBuilder {
         offsets = nextOffsets;
         count = n;
         distinct = n;
+        if (n <= KNOWN_LIMIT) {
+            java.util.Set<java.nio.ByteBuffer> set = new java.util.HashSet<>(n * 2);
+            byte[] data = arena.array();
+            for (int i = 0; i < n; i++) {
+                set.add(java.nio.ByteBuffer.wrap(data, offsets[i], offsets[i + 1] - offsets[i]).slice());
+            }
+            known = set;
+        } else {
+            known = java.util.Set.of();
+        }
     }
 }
