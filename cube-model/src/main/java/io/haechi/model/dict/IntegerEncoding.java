@@ -31,7 +31,8 @@ public final class IntegerEncoding extends LongDomainEncoding {
     private static DataType check(DataType type, int width) {
         naturalWidth(type);
         if (width < 1 || width > 8) {
-            throw new HaechiException(ErrorCode.INVALID_DESCRIPTOR, "integer:N takes N from 1 to 8 bytes, got " + width);
+            throw new HaechiException(ErrorCode.INVALID_DESCRIPTOR,
+                    "integer:N takes N from 1 to 8 bytes, got " + width);
         }
         return type;
     }

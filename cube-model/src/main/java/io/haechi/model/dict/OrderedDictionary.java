@@ -239,8 +239,8 @@ public final class OrderedDictionary implements DimensionEncoding {
     }
 
     /**
-     * Reads {@link #toBytes} output; every defect (wrong magic, unknown version, truncation, bad checksum, values out of
-     * order) fails with a {@link HaechiException} naming {@code source}.
+     * Reads {@link #toBytes} output; every defect (wrong magic, unknown version, truncation, bad checksum, values
+     * out of order) fails with a {@link HaechiException} naming {@code source}.
      */
     public static OrderedDictionary fromBytes(byte[] bytes, String source) {
         ByteReader r = new ByteReader(bytes, "dictionary " + source);

@@ -23,7 +23,8 @@ import java.util.Comparator;
  * <caption>Canonical Java values</caption>
  * <tr><th>type</th><th>value</th><th>also accepted by {@link #coerce}</th></tr>
  * <tr><td>BOOLEAN</td><td>Boolean</td><td>true/false/t/f/yes/no/y/n/1/0 (any case)</td></tr>
- * <tr><td>SMALLINT, INT, BIGINT</td><td>Short, Integer, Long</td><td>any integral Number in range; decimal text</td></tr>
+ * <tr><td>SMALLINT, INT, BIGINT</td><td>Short, Integer, Long</td>
+ * <td>any integral Number in range; decimal text</td></tr>
  * <tr><td>DECIMAL(p,s)</td><td>BigDecimal with scale exactly s</td><td>any Number or text; more decimals are rounded
  * half-up; more than p digits is an error</td></tr>
  * <tr><td>DOUBLE</td><td>Double</td><td>any Number; text</td></tr>

@@ -5,7 +5,10 @@ import io.haechi.model.error.HaechiException;
 import io.haechi.model.table.DataType;
 import java.util.Map;
 
-/** APPROX_COUNT_DISTINCT (alias {@code HLL}) with parameter {@code lgK} (4..21, default 12); see {@link HllCountDistinctType}. */
+/**
+ * APPROX_COUNT_DISTINCT (alias {@code HLL}) with parameter {@code lgK} (4..21, default 12); see
+ * {@link HllCountDistinctType}.
+ */
 public final class ApproxCountDistinctKind implements MeasureKind {
     @Override
     public String function() {

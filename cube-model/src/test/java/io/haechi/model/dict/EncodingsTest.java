@@ -82,7 +82,8 @@ class EncodingsTest {
         assertThat(d.decode(d.ceilingCode(LocalDate.of(2024, 2, 29), false))).isEqualTo(LocalDate.of(2024, 3, 1));
 
         TimestampEncoding t = new TimestampEncoding();
-        assertOrderPreserving(t, List.of(LocalDateTime.of(2024, 1, 1, 0, 0), LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000),
+        assertOrderPreserving(t, List.of(LocalDateTime.of(2024, 1, 1, 0, 0),
+                LocalDateTime.of(2024, 1, 1, 0, 0, 0, 1000),
                 LocalDateTime.of(1900, 5, 5, 23, 59, 59, 999_999_000), LocalDateTime.of(2100, 1, 1, 12, 0)));
 
         BooleanEncoding b = new BooleanEncoding();

@@ -38,7 +38,8 @@ class OrderedDictionaryTest {
                 new TypeCase(DataType.INT, r -> r.nextInt(3) == 0 ? r.nextInt() : r.nextInt(200) - 100),
                 new TypeCase(DataType.BIGINT, r -> r.nextLong() >> r.nextInt(64)),
                 new TypeCase(DataType.decimal(20, 3), r -> BigDecimal.valueOf(r.nextLong() >> r.nextInt(64), 3)),
-                new TypeCase(DataType.DOUBLE, r -> r.nextInt(10) == 0 ? -0.0 : r.nextGaussian() * Math.pow(10, r.nextInt(20) - 10)),
+                new TypeCase(DataType.DOUBLE,
+                        r -> r.nextInt(10) == 0 ? -0.0 : r.nextGaussian() * Math.pow(10, r.nextInt(20) - 10)),
                 new TypeCase(DataType.DATE, r -> LocalDate.ofEpochDay(r.nextInt(60_000) - 30_000)));
     }
 
@@ -89,7 +90,8 @@ class OrderedDictionaryTest {
             OrderedDictionary dict = OrderedDictionary.of(c.type(), stored);
             List<Object> sorted = new ArrayList<>(new TreeSet<>(order) {{ addAll(stored); }});
             for (int i = 0; i < 3000; i++) {
-                Object probe = random.nextBoolean() ? c.values().apply(random) : sorted.get(random.nextInt(sorted.size()));
+                Object probe = random.nextBoolean()
+                        ? c.values().apply(random) : sorted.get(random.nextInt(sorted.size()));
                 for (boolean inclusive : new boolean[] {true, false}) {
                     int ceiling = -1;
                     for (int k = 0; k < sorted.size(); k++) {
@@ -107,7 +109,8 @@ class OrderedDictionaryTest {
                             break;
                         }
                     }
-                    assertThat(dict.ceilingId(probe, inclusive)).as("%s ceiling %s", c.type(), probe).isEqualTo(ceiling);
+                    assertThat(dict.ceilingId(probe, inclusive)).as("%s ceiling %s", c.type(), probe)
+                            .isEqualTo(ceiling);
                     assertThat(dict.floorId(probe, inclusive)).as("%s floor %s", c.type(), probe).isEqualTo(floor);
                 }
             }
@@ -212,7 +215,8 @@ class OrderedDictionaryTest {
                         .isEqualTo(ErrorCode.UNSUPPORTED_FORMAT_VERSION));
         byte[] magic = good.clone();
         magic[0] = 'X';
-        assertThatThrownBy(() -> OrderedDictionary.fromBytes(magic, "d")).hasMessageContaining("not a Haechi dictionary");
+        assertThatThrownBy(() -> OrderedDictionary.fromBytes(magic, "d"))
+                .hasMessageContaining("not a Haechi dictionary");
         byte[] flipped = good.clone();
         flipped[good.length - 8] ^= 0x01;
         assertThatThrownBy(() -> OrderedDictionary.fromBytes(flipped, "d")).hasMessageContaining("checksum mismatch");

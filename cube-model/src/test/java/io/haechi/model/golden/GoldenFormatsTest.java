@@ -157,7 +157,8 @@ class GoldenFormatsTest {
         }
         for (int r = 0; r < 100; r++) {
             Object[] row = {null, (long) r * r - 2000, new BigDecimal(r + ".25"), r / 8.0,
-                LocalDate.of(1992, 1, 1).plusDays(r), "item-" + (r % 17), LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(r),
+                LocalDate.of(1992, 1, 1).plusDays(r), "item-" + (r % 17),
+                LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(r),
                 r % 10, (1L << 40) + r * 3L, "user-" + (r % 33), (long) r, null};
             for (int i = 0; i < s.length; i++) {
                 s[i] = ms.get(i).add(s[i], row[i]);

@@ -19,7 +19,8 @@ class DistinctCountTest {
             Set<Long> oracle = new HashSet<>();
             Object[] segments = {cd.init(), cd.init(), cd.init()};
             for (int i = 0; i < 200_000; i++) {
-                long id = dense ? (1L << 40) + random.nextInt(300_000) : Roaring64ChoiceTest.splitmix(random.nextInt(150_000));
+                long id = dense ? (1L << 40) + random.nextInt(300_000)
+                        : Roaring64ChoiceTest.splitmix(random.nextInt(150_000));
                 if (i % 7 == 0) {
                     id = -id; // negative ids are ids too
                 }
@@ -81,10 +82,12 @@ class DistinctCountTest {
                         b = hll.add(b, v); // overlapping second sketch
                     }
                 }
-                long estimate = (Long) hll.result(hll.merge(hll.fromBytes(hll.toBytes(a)), hll.fromBytes(hll.toBytes(b))));
+                long estimate = (Long) hll.result(
+                        hll.merge(hll.fromBytes(hll.toBytes(a)), hll.fromBytes(hll.toBytes(b))));
                 System.out.printf("hll lgK=%d n=%d estimate=%d error=%.4f bound(3sd)=%.4f bytes=%d%n", lgK, n, estimate,
                         Math.abs(estimate - n) / (double) n, bound, hll.toBytes(a).length);
-                assertThat((double) Math.abs(estimate - n)).as("lgK %d n %d", lgK, n).isLessThanOrEqualTo(bound * n + 1);
+                assertThat((double) Math.abs(estimate - n)).as("lgK %d n %d", lgK, n)
+                        .isLessThanOrEqualTo(bound * n + 1);
             }
         }
     }

@@ -118,7 +118,8 @@ class MeasureMergePropertyTest {
                 }
                 Object actual = m.result(read.get(0));
                 if (expected instanceof Double d) {
-                    assertThat((Double) actual).as(m.describe()).isCloseTo(d, org.assertj.core.data.Offset.offset(1e-6));
+                    assertThat((Double) actual).as(m.describe())
+                            .isCloseTo(d, org.assertj.core.data.Offset.offset(1e-6));
                 } else {
                     assertThat(actual).as(m.describe() + " trial " + trial + " of " + values).isEqualTo(expected);
                 }

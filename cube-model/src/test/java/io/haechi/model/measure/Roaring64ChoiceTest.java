@@ -101,7 +101,8 @@ class Roaring64ChoiceTest {
             for (int i = 0; i < sorted.length; i++) {
                 deltas.writeVarLong(i == 0 ? sorted[0] : sorted[i] - sorted[i - 1]);
             }
-            System.out.printf("roaring64 %-6s Roaring64Bitmap.serialize (ART, not portable) %,d bytes; sorted delta varints "
+            System.out.printf("roaring64 %-6s Roaring64Bitmap.serialize (ART, not portable) %,d bytes; "
+                    + "sorted delta varints "
                     + "%,d bytes%n", name, art.position(), deltas.size());
             System.out.printf("roaring64 %-6s %d ids: Roaring64Bitmap %,d bytes, OR of %d %.1f ms, deser %.1f ms | "
                             + "Roaring64NavigableMap %,d bytes, OR %.1f ms, deser %.1f ms%n", name, oracle.size(),

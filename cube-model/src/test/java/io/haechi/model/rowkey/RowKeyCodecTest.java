@@ -232,7 +232,8 @@ class RowKeyCodecTest {
         assertThat(one.get(0).exact()).isTrue();
         CodeRange years = new CodeRange(new IntegerEncoding(DataType.INT, 2).encode(1993),
                 new IntegerEncoding(DataType.INT, 2).encode(1995));
-        CodeRange days = new CodeRange(new DateEncoding().encode("1993-01-01"), new DateEncoding().encode("1993-01-31"));
+        CodeRange days = new CodeRange(new DateEncoding().encode("1993-01-01"),
+                new DateEncoding().encode("1993-01-31"));
         List<KeyRange> expanded = codec.keyRanges(cuboid, List.of(asia, years, days), 10);
         assertThat(expanded).hasSize(3).allMatch(KeyRange::exact);
         List<KeyRange> capped = codec.keyRanges(cuboid, List.of(asia, years, days), 2);
