@@ -181,6 +181,7 @@ public final class OrderedDictionary implements DimensionEncoding {
         return id < 0 ? null : code(id);
     }
 
+    /** Code 0; meaningless for an empty dictionary (ranges over it are empty). */
     @Override
     public byte[] minCode() {
         return code(0);

@@ -30,6 +30,28 @@ public record CodeRange(byte[] low, byte[] high) {
         return new CodeRange(code, code);
     }
 
+    /**
+     * The codes of the non-NULL values {@code v} of a dimension with {@code lower <(=) v <(=) upper}, or empty when no
+     * code can match (the filter is false for every row). A {@code null} bound is unbounded on that side. Equality
+     * is {@code range(e, x, true, x, true)}; for a value missing from a dictionary it is empty.
+     */
+    public static java.util.Optional<CodeRange> range(io.haechi.model.dict.DimensionEncoding encoding, Object lower,
+            boolean lowerInclusive, Object upper, boolean upperInclusive) {
+        requireNonNull(encoding, "encoding is null");
+        byte[] low = lower == null ? encoding.minCode() : encoding.ceilingCode(lower, lowerInclusive);
+        byte[] high = upper == null ? encoding.maxCode() : encoding.floorCode(upper, upperInclusive);
+        if (low == null || high == null || Arrays.compareUnsigned(low, high) > 0
+                || (encoding instanceof io.haechi.model.dict.OrderedDictionary d && d.size() == 0)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new CodeRange(low, high));
+    }
+
+    /** The range of {@code IS NULL}: the NULL code alone. */
+    public static CodeRange isNull(io.haechi.model.dict.DimensionEncoding encoding) {
+        return point(encoding.nullCode());
+    }
+
     @Override
     public byte[] low() {
         return low.clone();
