@@ -22,6 +22,10 @@ public enum ErrorCode {
     INVALID_JSON(1007, USER),
     UNSUPPORTED_SCHEMA_VERSION(1008, USER),
     INVALID_ARGUMENT(1009, USER),
+    /** An aggregate left its type's range (SUM over BIGINT past 2^63-1, a DECIMAL past 38 digits). */
+    NUMERIC_OVERFLOW(1010, USER),
+    /** A value cannot be represented by a dimension's encoding (too long, out of range, not in the dictionary). */
+    VALUE_NOT_ENCODABLE(1011, USER),
 
     // 2xxx: sources and data generation
     SOURCE_NOT_FOUND(2001, USER),
@@ -45,6 +49,8 @@ public enum ErrorCode {
     DATA_DIRECTORY_LOCKED(4004, EXTERNAL),
     PORT_IN_USE(4005, EXTERNAL),
     CORRUPT_STORED_DATA(4006, INTERNAL),
+    /** Stored bytes (dictionary, measure state) were written by a newer format version than this reader knows. */
+    UNSUPPORTED_FORMAT_VERSION(4007, INTERNAL),
 
     // 5xxx: query
     SQL_PARSE_ERROR(5001, USER),
