@@ -8,6 +8,7 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import io.haechi.model.table.ColumnDesc;
 import io.haechi.model.table.DataType;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -84,6 +85,13 @@ final class AvroRowStream implements RowStream {
             long blockStart = reader.previousSync();
             try {
                 if (!reader.hasNext()) {
+                    // DataFileStream reports a file cut inside a block as a clean end: check that it is one.
+                    long end = reader.previousSync();
+                    if (end < fileLength) {
+                        corrupt(end, new EOFException("the file ends inside a block (truncated at byte "
+                                + fileLength + ")"));
+                        continue;
+                    }
                     close();
                     return null;
                 }
@@ -141,8 +149,9 @@ final class AvroRowStream implements RowStream {
         long yielded = sameBlock ? rowsInCurrentBlock : 0;
         long declared = declaredRows(failedBlockStart);
         long lost = declared < 0 ? 1 : Math.max(1, declared - yielded);
-        String detail = "byte offset " + failedBlockStart + ": " + message(cause)
-                + (declared < 0 ? "; block header unreadable" : "; header declares " + declared + " rows");
+        String detail = "byte offset " + failedBlockStart
+                + (declared < 0 ? ", block header unreadable: " : ", header declares " + declared + " rows: ")
+                + message(cause);
         rejects.rowsRead(lost);
         rejects.reject(new Rejection(RejectReason.CORRUPT_BLOCK, RowOrigin.block(path, number), null, detail,
                 "a readable Avro block", lost));
