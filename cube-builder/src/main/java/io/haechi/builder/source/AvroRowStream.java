@@ -60,8 +60,14 @@ final class AvroRowStream implements RowStream {
     private final ColumnValues values = ColumnValues.DEFAULT;
     private final long fileLength;
 
+    /** How a column's datum becomes its value: as is, by toString, or through {@link ColumnValues}. */
+    private static final byte AS_IS = 0;
+    private static final byte TO_STRING = 1;
+    private static final byte GENERAL = 2;
+
     private DataFileReader<GenericRecord> reader;
     private int[] fieldIndex;
+    private byte[] conversion;
     private GenericRecord record;
     private long rowInFile;
     private long blockNumber;
@@ -126,6 +132,15 @@ final class AvroRowStream implements RowStream {
             }
             Object v = rec.get(f);
             if (v == null) {
+                continue;
+            }
+            byte how = conversion[i];
+            if (how == AS_IS) {
+                row[i] = v;
+                continue;
+            }
+            if (how == TO_STRING) {
+                row[i] = v.toString();
                 continue;
             }
             if (v instanceof GenericEnumSymbol<?> e) {
@@ -199,13 +214,16 @@ final class AvroRowStream implements RowStream {
 
     private void resolveFields(Schema schema) {
         fieldIndex = new int[columns.size()];
+        conversion = new byte[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             ColumnDesc c = columns.get(i);
             fieldIndex[i] = -1;
+            conversion[i] = GENERAL;
             if (schema.getType() == Schema.Type.RECORD) {
                 for (Schema.Field f : schema.getFields()) {
                     if (f.name().equalsIgnoreCase(c.name())) {
                         fieldIndex[i] = f.pos();
+                        conversion[i] = conversion(f.schema(), c.type());
                         break;
                     }
                 }
@@ -217,6 +235,32 @@ final class AvroRowStream implements RowStream {
                         + fieldNames(schema));
             }
         }
+    }
+
+    /**
+     * The fast path for a field whose datum already has the column's Java type (the common case of a table whose
+     * schema was inferred from the files); anything else goes through {@link ColumnValues}.
+     */
+    private static byte conversion(Schema field, DataType type) {
+        Schema s = field;
+        if (s.getType() == Schema.Type.UNION) {
+            List<Schema> branches = s.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).toList();
+            if (branches.size() != 1) {
+                return GENERAL;
+            }
+            s = branches.get(0);
+        }
+        boolean plain = s.getLogicalType() == null;
+        return switch (type.name()) {
+            case INT -> plain && s.getType() == Schema.Type.INT ? AS_IS : GENERAL;
+            case BIGINT -> plain && s.getType() == Schema.Type.LONG ? AS_IS : GENERAL;
+            case DOUBLE -> plain && s.getType() == Schema.Type.DOUBLE ? AS_IS : GENERAL;
+            case BOOLEAN -> plain && s.getType() == Schema.Type.BOOLEAN ? AS_IS : GENERAL;
+            case DATE -> s.getLogicalType() instanceof org.apache.avro.LogicalTypes.Date ? AS_IS : GENERAL;
+            case VARCHAR -> type.precision() == 0
+                    && (s.getType() == Schema.Type.STRING || s.getType() == Schema.Type.ENUM) ? TO_STRING : GENERAL;
+            default -> GENERAL;
+        };
     }
 
     private static String fieldNames(Schema schema) {
