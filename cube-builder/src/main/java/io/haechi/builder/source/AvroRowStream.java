@@ -64,10 +64,13 @@ final class AvroRowStream implements RowStream {
     private static final byte AS_IS = 0;
     private static final byte TO_STRING = 1;
     private static final byte GENERAL = 2;
+    private static final int FROM_DIRECTORY = -2;
 
     private DataFileReader<GenericRecord> reader;
     private int[] fieldIndex;
     private byte[] conversion;
+    /** Values of columns that the split's directories supply, where {@code fieldIndex} is FROM_DIRECTORY. */
+    private Object[] directoryValues;
     private GenericRecord record;
     private long rowInFile;
     private long blockNumber;
@@ -128,6 +131,7 @@ final class AvroRowStream implements RowStream {
         for (int i = 0; i < row.length; i++) {
             int f = fieldIndex[i];
             if (f < 0) {
+                row[i] = directoryValues[i];
                 continue;
             }
             Object v = rec.get(f);
@@ -215,6 +219,7 @@ final class AvroRowStream implements RowStream {
     private void resolveFields(Schema schema) {
         fieldIndex = new int[columns.size()];
         conversion = new byte[columns.size()];
+        directoryValues = new Object[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             ColumnDesc c = columns.get(i);
             fieldIndex[i] = -1;
@@ -227,6 +232,11 @@ final class AvroRowStream implements RowStream {
                         break;
                     }
                 }
+            }
+            if (fieldIndex[i] < 0 && DirectoryColumns.supplies(split, c)) {
+                fieldIndex[i] = FROM_DIRECTORY;
+                directoryValues[i] = DirectoryColumns.value(split, c, values);
+                continue;
             }
             if (fieldIndex[i] < 0 && !c.nullable()) {
                 closeReader();

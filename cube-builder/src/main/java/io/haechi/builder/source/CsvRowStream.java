@@ -30,8 +30,11 @@ final class CsvRowStream implements RowStream {
     private final RowGate gate;
     private Reader reader;
     private CsvTokenizer tokenizer;
+    private final SourceSplit split;
     /** For each field position of the file, the column it fills. */
     private int[] columnOfField;
+    /** Values of the columns the file lacks and the split's directories supply (else null). */
+    private final Object[] directoryValues;
 
     CsvRowStream(SourceFileSystem fs, SourceScan scan, SourceSplit split, CsvOptions options, ColumnValues values,
                  RejectCollector rejects) {
@@ -48,12 +51,21 @@ final class CsvRowStream implements RowStream {
             throw new HaechiException(ErrorCode.SOURCE_READ_FAILED, "cannot open '" + path + "': " + e, e);
         }
         this.tokenizer = new CsvTokenizer(reader, options.delimiter(), options.quote());
-        this.columnOfField = new int[columns.size()];
-        for (int i = 0; i < columnOfField.length; i++) {
-            columnOfField[i] = i;
-        }
+        this.split = split;
+        this.directoryValues = new Object[columns.size()];
         if (options.header()) {
             readHeader();
+        } else {
+            // Without a header the file holds the columns its directories do not supply, in table order.
+            List<Integer> fromFile = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                if (DirectoryColumns.supplies(split, columns.get(c))) {
+                    directoryValues[c] = DirectoryColumns.value(split, columns.get(c), values);
+                } else {
+                    fromFile.add(c);
+                }
+            }
+            columnOfField = fromFile.stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -104,17 +116,17 @@ final class CsvRowStream implements RowStream {
         if (options.trailingDelimiter()) {
             if (n == 0 || !tokenizer.field(n - 1).isEmpty() || tokenizer.quoted(n - 1)) {
                 rejects.reject(Rejection.ofRow(RejectReason.WRONG_COLUMN_COUNT, origin, null, tokenizer.excerpt(),
-                        columns.size() + " fields each followed by '" + options.delimiter() + "'"));
+                        columnOfField.length + " fields each followed by '" + options.delimiter() + "'"));
                 return null;
             }
             n--;
         }
-        if (n != columns.size()) {
+        if (n != columnOfField.length) {
             rejects.reject(Rejection.ofRow(RejectReason.WRONG_COLUMN_COUNT, origin, null, tokenizer.excerpt(),
-                    columns.size() + " fields, got " + n));
+                    columnOfField.length + " fields, got " + n));
             return null;
         }
-        Object[] row = new Object[columns.size()];
+        Object[] row = directoryValues.clone();
         for (int f = 0; f < n; f++) {
             int c = columnOfField[f];
             ColumnDesc column = columns.get(c);
@@ -175,7 +187,11 @@ final class CsvRowStream implements RowStream {
         List<String> missing = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             if (!seen[c]) {
-                missing.add(columns.get(c).name());
+                if (DirectoryColumns.supplies(split, columns.get(c))) {
+                    directoryValues[c] = DirectoryColumns.value(split, columns.get(c), values);
+                } else {
+                    missing.add(columns.get(c).name());
+                }
             }
         }
         if (!extra.isEmpty() || !missing.isEmpty() || !duplicate.isEmpty()) {

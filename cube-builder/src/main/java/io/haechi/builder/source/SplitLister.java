@@ -6,7 +6,10 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -30,11 +33,11 @@ final class SplitLister {
     List<SourceSplit> list(String location, PartitionFilter filter) {
         SourceFile root = fs.resolve(location);
         if (!root.directory()) {
-            return List.of(new SourceSplit(root, null));
+            return List.of(new SourceSplit(root));
         }
         List<SourceSplit> out = new ArrayList<>();
         int[] dataFiles = new int[1];
-        walk(root, null, filter, out, dataFiles);
+        walk(root, null, Map.of(), filter, out, dataFiles);
         if (dataFiles[0] == 0) {
             throw new HaechiException(ErrorCode.SOURCE_NOT_FOUND,
                     "the directory '" + location + "' holds no " + formatName + " files");
@@ -42,8 +45,8 @@ final class SplitLister {
         return List.copyOf(out);
     }
 
-    private void walk(SourceFile dir, DateInterval days, PartitionFilter filter, List<SourceSplit> out,
-                      int[] dataFiles) {
+    private void walk(SourceFile dir, DateInterval days, Map<String, String> values, PartitionFilter filter,
+                      List<SourceSplit> out, int[] dataFiles) {
         List<SourceFile> children;
         try {
             children = fs.list(dir);
@@ -62,11 +65,41 @@ final class SplitLister {
                     dataFiles[0]++;
                     continue;
                 }
-                walk(child, inner, filter, out, dataFiles);
+                walk(child, inner, withDirectoryValue(values, child.name()), filter, out, dataFiles);
             } else if (dataFileName.test(child.name())) {
                 dataFiles[0]++;
-                out.add(new SourceSplit(child, days));
+                out.add(new SourceSplit(child, days, values));
             }
         }
+    }
+
+    /** The directory values plus this directory's {@code key=value}, if it is one; an inner key wins. */
+    private static Map<String, String> withDirectoryValue(Map<String, String> values, String name) {
+        int eq = name.indexOf('=');
+        if (eq <= 0) {
+            return values;
+        }
+        Map<String, String> more = new LinkedHashMap<>(values);
+        more.put(name.substring(0, eq).toLowerCase(Locale.ROOT), unescape(name.substring(eq + 1)));
+        return more;
+    }
+
+    /** Hive escapes special characters in directory values as %XX. */
+    static String unescape(String value) {
+        if (value.indexOf('%') < 0) {
+            return value;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%' && i + 2 < value.length() && Character.digit(value.charAt(i + 1), 16) >= 0
+                    && Character.digit(value.charAt(i + 2), 16) >= 0) {
+                b.append((char) Integer.parseInt(value.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -166,4 +166,95 @@ class PartitionPruningTest {
         assertThat(rejects.report().samples(RejectReason.WRONG_TYPE)).singleElement()
                 .satisfies(s -> assertThat(s.value()).isEqualTo("someday"));
     }
+
+    @Test
+    void hiveLayoutPartitionColumnOnlyInDirectoryNames() throws Exception {
+        Schema noDate = SchemaBuilder.record("event").fields().requiredInt("campaign_id").endRecord();
+        for (int d = 0; d < 3; d++) {
+            int base = d * 10;
+            AvroFixtures.write(dir.resolve("event_date=" + JAN1.plusDays(d) + "/region=k%2Fr/p.avro"), noDate, 2, 10,
+                    (r, i) -> r.put("campaign_id", base + i));
+        }
+        AvroFixtures.write(dir.resolve("event_date=__HIVE_DEFAULT_PARTITION__/region=kr/p.avro"), noDate, 1, 10,
+                (r, i) -> r.put("campaign_id", 99));
+        TableDesc table = new TableDesc("events", dir.toString(), SourceFormat.AVRO, List.of(
+                new ColumnDesc("event_date", DataType.DATE, true), new ColumnDesc("campaign_id", DataType.INT, false),
+                new ColumnDesc("region", DataType.VARCHAR, false)));
+
+        RejectCollector rejects = new RejectCollector();
+        List<SourceRow> rows = TestSupport.readAll(avro, SourceScan.range(table,
+                new PartitionFilter("event_date", new DateInterval(JAN1.plusDays(1), JAN1.plusDays(5)))), rejects);
+        assertThat(rows).extracting(r -> List.of(r.values()))
+                .containsExactly(List.of(JAN1.plusDays(1), 10, "k/r"), List.of(JAN1.plusDays(1), 11, "k/r"),
+                        List.of(JAN1.plusDays(2), 20, "k/r"), List.of(JAN1.plusDays(2), 21, "k/r"));
+        // The default partition is never pruned: its rows have a NULL date and belong to no range.
+        assertThat(rejects.report().rejectedRows(RejectReason.NULL_PARTITION_VALUE)).isEqualTo(1);
+
+        List<SourceRow> all = TestSupport.readAll(avro, SourceScan.all(table), new RejectCollector());
+        assertThat(all).hasSize(7);
+        assertThat(all.get(6).values()).containsExactly(null, 99, "kr");
+    }
+
+    @Test
+    void hiveLayoutWithCsvWithAndWithoutHeader() throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("a/dt=2026-01-01"));
+        java.nio.file.Files.createDirectories(dir.resolve("b/dt=2026-01-02"));
+        java.nio.file.Files.writeString(dir.resolve("a/dt=2026-01-01/x.csv"), "clicks,id\n5,1\n");
+        java.nio.file.Files.writeString(dir.resolve("b/dt=2026-01-02/x.csv"), "2,6\n");
+        List<ColumnDesc> columns = List.of(new ColumnDesc("id", DataType.INT, false),
+                new ColumnDesc("dt", DataType.DATE, false), new ColumnDesc("clicks", DataType.BIGINT, false));
+        SourceReader withHeader = SourceReaders.defaults().forFormat(SourceFormat.CSV);
+        SourceReader noHeader = new SourceReaders(SourceFileSystems.local(), CsvOptions.DEFAULT.withHeader(false))
+                .forFormat(SourceFormat.CSV);
+        TableDesc a = new TableDesc("a", dir.resolve("a").toString(), SourceFormat.CSV, columns);
+        TableDesc b = new TableDesc("b", dir.resolve("b").toString(), SourceFormat.CSV, columns);
+        assertThat(TestSupport.readAll(withHeader, SourceScan.all(a), new RejectCollector()))
+                .singleElement().satisfies(r -> assertThat(r.values()).containsExactly(1, JAN1, 5L));
+        assertThat(TestSupport.readAll(noHeader, SourceScan.all(b), new RejectCollector()))
+                .singleElement().satisfies(r -> assertThat(r.values()).containsExactly(2, JAN1.plusDays(1), 6L));
+    }
+
+    @Test
+    void parallelReadersOfAllSplitsShareOneCollector() throws Exception {
+        for (int d = 0; d < 8; d++) {
+            LocalDate day = JAN1.plusDays(d);
+            int base = d * 1000;
+            AvroFixtures.write(dir.resolve("event_date=" + day + "/p.avro"), AvroFixtures.EVENT, 500, 64, (r, i) -> {
+                AvroSourceReaderTest.event(r, base + i);
+                r.put("event_date", i % 50 == 0 ? day.plusDays(30) : day);
+            });
+        }
+        TableDesc table = AvroSchemaInference.infer(dir.toString(), "events");
+        SourceScan scan = SourceScan.range(table,
+                new PartitionFilter("event_date", new DateInterval(JAN1, JAN1.plusDays(6))));
+        RejectCollector shared = new RejectCollector();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        java.util.concurrent.atomic.LongAdder accepted = new java.util.concurrent.atomic.LongAdder();
+        try {
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (SourceSplit split : avro.splits(scan)) {
+                futures.add(pool.submit(() -> {
+                    try (RowStream s = avro.open(scan, split, shared)) {
+                        for (SourceRow r = s.next(); r != null; r = s.next()) {
+                            accepted.increment();
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        RejectReport parallel = shared.report();
+        RejectCollector sequential = new RejectCollector();
+        long sequentialRows = TestSupport.readAll(avro, scan, sequential).size();
+
+        assertThat(accepted.sum()).isEqualTo(sequentialRows).isEqualTo(6 * 490);
+        assertThat(parallel.rowsRead()).isEqualTo(sequential.report().rowsRead()).isEqualTo(6 * 500);
+        assertThat(parallel.rejectedRows(RejectReason.PARTITION_MISMATCH)).isEqualTo(6 * 10);
+        assertThat(parallel.rowsAccepted()).isEqualTo(accepted.sum());
+        assertThat(parallel.samples()).hasSize(10);
+    }
 }
