@@ -50,6 +50,7 @@ final class CsvTokenizer {
     private long line = 1;
     private long recordLine;
     private boolean blank;
+    private boolean atStart = true;
 
     CsvTokenizer(Reader in, char delimiter, char quote) {
         this.in = in;
@@ -64,6 +65,13 @@ final class CsvTokenizer {
         field.setLength(0);
         recordLine = line;
         int c = read();
+        if (atStart) {
+            atStart = false;
+            if (c == '\uFEFF') {
+                // A byte-order mark (Excel writes one) is not part of the first field.
+                c = read();
+            }
+        }
         if (c == EOF) {
             return false;
         }

@@ -71,9 +71,9 @@ class CsvSourceReaderTest {
     }
 
     @Test
-    void headerMatchesColumnsByNameInAnyOrder() throws Exception {
+    void headerMatchesColumnsByNameInAnyOrderAfterAByteOrderMark() throws Exception {
         Path file = dir.resolve("t.csv");
-        Files.writeString(file, "OK,Day,price,NAME,id\ntrue,2026-02-03,9.99,x,7\n");
+        Files.writeString(file, "\uFEFFOK,Day,price,NAME,id\ntrue,2026-02-03,9.99,x,7\n");
         List<SourceRow> rows = read(file, CsvOptions.DEFAULT, new RejectCollector());
         assertThat(rows).singleElement().satisfies(r -> assertThat(r.values())
                 .containsExactly(7, "x", new BigDecimal("9.99"), LocalDate.of(2026, 2, 3), true));
