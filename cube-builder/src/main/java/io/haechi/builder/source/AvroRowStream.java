@@ -189,7 +189,7 @@ final class AvroRowStream implements RowStream {
         SeekableByteChannel channel = null;
         try {
             channel = fs.openSeekable(split.file());
-            GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(null, null, DATA);
+            GenericDatumReader<GenericRecord> datumReader = new JavaStringDatumReader();
             reader = new DataFileReader<>(new ChannelSeekableInput(channel), datumReader);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
@@ -328,5 +328,42 @@ final class AvroRowStream implements RowStream {
     @Override
     public void close() {
         closeReader();
+    }
+
+    /**
+     * Decodes Avro strings straight into {@link String}s (the column type's Java type) instead of {@code Utf8}
+     * buffers that would be copied again, by reading with the writer schema marked {@code avro.java.string}.
+     */
+    private static final class JavaStringDatumReader extends GenericDatumReader<GenericRecord> {
+        JavaStringDatumReader() {
+            super(null, null, DATA);
+        }
+
+        @Override
+        public void setSchema(Schema writer) {
+            super.setSchema(writer);
+            Schema expected = new Schema.Parser().parse(writer.toString());
+            markStrings(expected, new java.util.IdentityHashMap<>());
+            setExpected(expected);
+        }
+
+        private static void markStrings(Schema s, java.util.Map<Schema, Boolean> seen) {
+            if (seen.put(s, Boolean.TRUE) != null) {
+                return;
+            }
+            switch (s.getType()) {
+                case STRING -> {
+                    if (s.getProp(GenericData.STRING_PROP) == null) {
+                        s.addProp(GenericData.STRING_PROP, GenericData.StringType.String.name());
+                    }
+                }
+                case RECORD -> s.getFields().forEach(f -> markStrings(f.schema(), seen));
+                case UNION -> s.getTypes().forEach(t -> markStrings(t, seen));
+                case ARRAY -> markStrings(s.getElementType(), seen);
+                case MAP -> markStrings(s.getValueType(), seen);
+                default -> {
+                }
+            }
+        }
     }
 }
