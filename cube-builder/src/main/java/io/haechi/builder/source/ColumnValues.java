@@ -48,6 +48,9 @@ public final class ColumnValues {
             .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
 
+    /** Only the built-in formats. */
+    public static final ColumnValues DEFAULT = new ColumnValues(null, null);
+
     private final DateTimeFormatter dateFormat;
     private final DateTimeFormatter timestampFormat;
 
@@ -62,9 +65,6 @@ public final class ColumnValues {
         this.timestampFormat = timestampPattern == null ? null
                 : DateTimeFormatter.ofPattern(timestampPattern, Locale.ROOT);
     }
-
-    /** Only the built-in formats. */
-    public static final ColumnValues DEFAULT = new ColumnValues(null, null);
 
     /** Normalises a non-null value read by a source (Avro datum, Java object) to the column type. */
     Object fromObject(Object v, DataType type) throws BadValueException {
@@ -128,7 +128,7 @@ public final class ColumnValues {
      * Parses text (a CSV field, an Avro string) as the column type. Surrounding blanks are ignored except for
      * strings, which are kept exactly.
      */
-    public Object fromText(String text, DataType type) throws BadValueException {
+    Object fromText(String text, DataType type) throws BadValueException {
         if (type.name().isString()) {
             return string(text, type);
         }

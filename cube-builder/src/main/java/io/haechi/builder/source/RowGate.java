@@ -8,6 +8,7 @@ import io.haechi.model.table.ColumnDesc;
 import io.haechi.model.table.TableDesc;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -83,10 +84,10 @@ final class RowGate {
         }
         try {
             if (v instanceof Integer || v instanceof Long) {
-                return LocalDate.parse(String.valueOf(v), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                return LocalDate.parse(String.valueOf(v), DateTimeFormatter.BASIC_ISO_DATE);
             }
             if (v instanceof String s) {
-                return s.length() == 8 ? LocalDate.parse(s, java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                return s.length() == 8 ? LocalDate.parse(s, DateTimeFormatter.BASIC_ISO_DATE)
                         : LocalDate.parse(s);
             }
         } catch (DateTimeParseException e) {
