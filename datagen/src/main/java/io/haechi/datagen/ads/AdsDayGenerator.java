@@ -14,11 +14,10 @@ import java.util.function.Consumer;
  * Generates one day of {@code ad_event} rows, hour by hour. Each hour is a block with its own
  * {@code SplittableRandom} seeded from (seed, table, day, hour). Campaigns active that day compete by their Zipf
  * weight; a campaign whose spend reaches its daily budget stops serving for the rest of the day and its
- * impressions go to other campaigns (budget pacing).
+ * impressions go to the other campaigns (budget pacing). Only when every active campaign has spent its budget are
+ * impressions served over budget, so that the day keeps its row count.
  */
 final class AdsDayGenerator {
-    /** How often an exhausted campaign is redrawn before the impression is served anyway (over-delivery). */
-    private static final int REDRAWS = 32;
     private static final double CTR_CAP = 0.20;
 
     private final AdsUniverse universe;
@@ -83,6 +82,7 @@ final class AdsDayGenerator {
         AliasTable campaigns = new AliasTable(weights);
         long[] spent = new long[nc];
         boolean[] exhausted = new boolean[nc];
+        boolean allExhausted = false;
         int exhaustedCount = 0;
         int[] userAttributes = new int[4];
         long[] perHour = rowsPerHour(rows);
@@ -93,8 +93,21 @@ final class AdsDayGenerator {
             double factor = hourFactor[hour];
             for (long i = 0; i < perHour[hour]; i++) {
                 int c = campaigns.sample(r);
-                for (int t = 0; t < REDRAWS && exhausted[c]; t++) {
-                    c = campaigns.sample(r);
+                while (exhausted[c] && !allExhausted) {
+                    // budget spent: drop the campaign from the auction for the rest of the day
+                    double total = 0;
+                    for (int k = 0; k < nc; k++) {
+                        if (exhausted[k]) {
+                            weights[k] = 0;
+                        }
+                        total += weights[k];
+                    }
+                    if (total > 0) {
+                        campaigns = new AliasTable(weights);
+                        c = campaigns.sample(r);
+                    } else {
+                        allExhausted = true; // every budget spent: over-deliver rather than lose the row
+                    }
                 }
                 int group = u.pickChild(u.campaignFirstAdGroup, c, r);
                 int creative = u.pickChild(u.adGroupFirstCreative, group, r);

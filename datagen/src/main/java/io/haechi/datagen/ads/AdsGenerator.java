@@ -33,7 +33,7 @@ public final class AdsGenerator {
     private AdsGenerator(AdsOptions options) {
         this.options = options;
         this.scale = AdsScale.of(options.scale(), options.days());
-        this.universe = new AdsUniverse(scale, options.start(), options.seed());
+        this.universe = new AdsUniverse(scale, options.start(), options.seed(), options.budgetFactor());
         this.rowsPerDay = rowsPerDay(scale.factRows(), options.start(), options.days());
     }
 

@@ -59,7 +59,7 @@ final class AdsUniverse {
     /** cumulative Zipf(1.0) over n children, for n = 1..30: {@code CHILD_CDF[n][k]} = P(rank ≤ k+1). */
     final double[][] childCdf;
 
-    AdsUniverse(AdsScale scale, LocalDate start, long seed) {
+    AdsUniverse(AdsScale scale, LocalDate start, long seed, double budgetFactor) {
         this.scale = scale;
         this.start = start;
         childCdf = new double[31][];
@@ -121,7 +121,8 @@ final class AdsUniverse {
             campaignObjective[c] = objectives.sample(r);
             campaignBidType[c] = bidTypes.sample(r);
             // daily budget: LogNormal(median 500,000 KRW, sigma 1.0), whole KRW
-            campaignBudgetMicros[c] = Math.round(Distributions.logNormal(r, 500_000, 1.0)) * 1_000_000L;
+            campaignBudgetMicros[c] = Math.max(1, Math.round(Distributions.logNormal(r, 500_000 * budgetFactor, 1.0)))
+                    * 1_000_000L;
             campaignCpm[c] = Distributions.logNormal(r, 2_000, 0.5);
             campaignCpc[c] = Distributions.logNormal(r, 350, 0.5);
             boolean convert = AdsVocabulary.OBJECTIVES.get(campaignObjective[c]).equals("CONVERSION")
