@@ -35,6 +35,19 @@ class LineorderRowsTest {
     }
 
     @Test
+    void sf1RevenueSumIsDbgens() {
+        // ssb.md §1.1: on dbgen -s 1 output, sum(lo_revenue) = 21,804,890,704,189. It depends on the partkey,
+        // quantity and discount streams of every row, so it pins the exact mode beyond the row count.
+        long[] sum = new long[2];
+        new LineorderRows(SsbScale.of(1)).generate(r -> {
+            sum[0] += (Integer) r[12];
+            sum[1]++;
+        });
+        assertThat(sum[1]).isEqualTo(6_001_173L);
+        assertThat(sum[0]).isEqualTo(21_804_890_704_189L);
+    }
+
+    @Test
     void firstOrderDateComesFromTheDateStreamAdvancedPastTheDateTable() {
         // independent of ParkMiller: plain recurrence, 2,557 skipped draws, then the order's draw
         long s = 1066728069L;
