@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
+import io.haechi.model.table.SourceFormat;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,11 @@ public enum OutputFormat {
     /** The file name extension without the dot. */
     public String extension() {
         return extension;
+    }
+
+    /** The format as a source table declares it. */
+    public SourceFormat sourceFormat() {
+        return this == AVRO ? SourceFormat.AVRO : SourceFormat.CSV;
     }
 
     /** Parses {@code avro} or {@code csv}, ignoring case. */

@@ -1,9 +1,11 @@
 package io.haechi.datagen.ads;
 
+import io.haechi.datagen.OutputFormat;
 import io.haechi.model.table.ColumnDesc;
 import io.haechi.model.table.DataType;
 import io.haechi.model.table.SourceFormat;
 import io.haechi.model.table.TableDesc;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +73,18 @@ public final class AdsTables {
     /** All six, fact first. */
     public static List<TableDesc> all() {
         return List.of(AD_EVENT_DESC, ADVERTISER_DESC, CAMPAIGN_DESC, AD_GROUP_DESC, CREATIVE_DESC, PLACEMENT_DESC);
+    }
+
+    /**
+     * The tables as a generator run wrote them: location {@code outDir/<table>} (a directory of part files,
+     * partitioned for the fact table), format as written.
+     */
+    public static List<TableDesc> at(Path outDir, OutputFormat format) {
+        List<TableDesc> list = new ArrayList<>();
+        for (TableDesc t : all()) {
+            list.add(new TableDesc(t.name(), outDir.resolve(t.name()).toString(), format.sourceFormat(), t.columns()));
+        }
+        return List.copyOf(list);
     }
 
     private static TableDesc table(String name, String... columns) {

@@ -1,9 +1,11 @@
 package io.haechi.datagen.ssb;
 
+import io.haechi.datagen.OutputFormat;
 import io.haechi.model.table.ColumnDesc;
 import io.haechi.model.table.DataType;
 import io.haechi.model.table.SourceFormat;
 import io.haechi.model.table.TableDesc;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,6 +72,18 @@ public final class SsbTables {
     /** All five, fact first. */
     public static List<TableDesc> all() {
         return List.of(LINEORDER_DESC, DATES_DESC, CUSTOMER_DESC, SUPPLIER_DESC, PART_DESC);
+    }
+
+    /**
+     * The tables as a generator run wrote them: location {@code outDir/<table>} (a directory of part files,
+     * partitioned for the fact table), format as written.
+     */
+    public static List<TableDesc> at(Path outDir, OutputFormat format) {
+        List<TableDesc> list = new ArrayList<>();
+        for (TableDesc t : all()) {
+            list.add(new TableDesc(t.name(), outDir.resolve(t.name()).toString(), format.sourceFormat(), t.columns()));
+        }
+        return List.copyOf(list);
     }
 
     private static TableDesc table(String name, String... columns) {

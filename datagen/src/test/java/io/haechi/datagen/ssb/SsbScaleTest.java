@@ -39,6 +39,19 @@ class SsbScaleTest {
     }
 
     @Test
+    void tablesCanBeDescribedWhereTheGeneratorWroteThem() {
+        var tables = SsbTables.at(java.nio.file.Path.of("/data/ssb"), io.haechi.datagen.OutputFormat.CSV);
+        assertThat(tables).extracting(t -> t.name()).containsExactly("lineorder", "dates", "customer", "supplier",
+                "part");
+        assertThat(tables.get(0).location()).isEqualTo("/data/ssb/lineorder");
+        assertThat(tables.get(0).format()).isEqualTo(io.haechi.model.table.SourceFormat.CSV);
+        assertThat(tables.get(0).columns()).isEqualTo(SsbTables.lineorder().columns());
+        assertThat(SsbTables.lineorder().column("lo_orderkey").orElseThrow().type().toString()).isEqualTo("BIGINT");
+        assertThat(SsbTables.dates().columns()).hasSize(17);
+        assertThat(SsbTables.lineorder().columns()).hasSize(17);
+    }
+
+    @Test
     void sparseOrderKeysLeaveTwoBitGaps() {
         assertThat(SsbScale.orderKey(1)).isEqualTo(1);
         assertThat(SsbScale.orderKey(7)).isEqualTo(7);
