@@ -51,18 +51,32 @@ public final class LineorderRows {
         return total;
     }
 
+    /** All rows, in dbgen's order. */
     public void generate(Sink sink) {
-        ParkMiller orderDate = orderStream(SsbSeeds.ORDER_DATE);
-        ParkMiller custKey = orderStream(SsbSeeds.ORDER_CUSTKEY);
-        ParkMiller priority = orderStream(SsbSeeds.ORDER_PRIORITY);
-        ParkMiller lineCount = orderStream(SsbSeeds.ORDER_LINE_COUNT);
-        ParkMiller partKey = new ParkMiller(SsbSeeds.LINE_PARTKEY);
-        ParkMiller suppKey = new ParkMiller(SsbSeeds.LINE_SUPPKEY);
-        ParkMiller quantity = new ParkMiller(SsbSeeds.LINE_QUANTITY);
-        ParkMiller discount = new ParkMiller(SsbSeeds.LINE_DISCOUNT);
-        ParkMiller tax = new ParkMiller(SsbSeeds.LINE_TAX);
-        ParkMiller commit = new ParkMiller(SsbSeeds.LINE_COMMIT);
-        ParkMiller shipMode = new ParkMiller(SsbSeeds.LINE_SHIPMODE);
+        generate(1, scale.orders(), sink);
+    }
+
+    /**
+     * The rows of orders {@code first..last} (1-based, inclusive), exactly as in a full run: every stream jumps
+     * ahead to the first order, so ranges can be generated in parallel.
+     */
+    public void generate(long first, long last, Sink sink) {
+        if (first < 1 || last > scale.orders() || first > last + 1) {
+            throw new IllegalArgumentException("order range " + first + ".." + last + " is outside 1.."
+                    + scale.orders());
+        }
+        long before = first - 1;
+        ParkMiller orderDate = orderStream(SsbSeeds.ORDER_DATE, before);
+        ParkMiller custKey = orderStream(SsbSeeds.ORDER_CUSTKEY, before);
+        ParkMiller priority = orderStream(SsbSeeds.ORDER_PRIORITY, before);
+        ParkMiller lineCount = orderStream(SsbSeeds.ORDER_LINE_COUNT, before);
+        ParkMiller partKey = lineStream(SsbSeeds.LINE_PARTKEY, before);
+        ParkMiller suppKey = lineStream(SsbSeeds.LINE_SUPPKEY, before);
+        ParkMiller quantity = lineStream(SsbSeeds.LINE_QUANTITY, before);
+        ParkMiller discount = lineStream(SsbSeeds.LINE_DISCOUNT, before);
+        ParkMiller tax = lineStream(SsbSeeds.LINE_TAX, before);
+        ParkMiller commit = lineStream(SsbSeeds.LINE_COMMIT, before);
+        ParkMiller shipMode = lineStream(SsbSeeds.LINE_SHIPMODE, before);
         ParkMiller[] lineStreams = {partKey, suppKey, quantity, discount, tax, commit, shipMode};
 
         long customers = scale.customers();
@@ -73,7 +87,7 @@ public final class LineorderRows {
         long[] lt = new long[7];
         long[] lc = new long[7];
         long[] lm = new long[7];
-        for (long i = 1; i <= scale.orders(); i++) {
+        for (long i = first; i <= last; i++) {
             int dateOffset = (int) (orderDate.uniform(92001, 94406) - 92001);
             long cust = custKey.uniform(1, customers);
             long delta = 1;
@@ -132,9 +146,15 @@ public final class LineorderRows {
         }
     }
 
-    private static ParkMiller orderStream(long seed) {
+    private static ParkMiller orderStream(long seed, long ordersBefore) {
         ParkMiller s = new ParkMiller(seed);
-        s.skip(SsbScale.DATE_ROWS);
+        s.skip(SsbScale.DATE_ROWS + ordersBefore);
+        return s;
+    }
+
+    private static ParkMiller lineStream(long seed, long ordersBefore) {
+        ParkMiller s = new ParkMiller(seed);
+        s.skip(SsbSeeds.LINE_DRAWS_PER_ORDER * ordersBefore);
         return s;
     }
 }

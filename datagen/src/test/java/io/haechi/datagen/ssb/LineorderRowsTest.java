@@ -115,6 +115,22 @@ class LineorderRowsTest {
     }
 
     @Test
+    void orderRangesJumpAheadToExactlyTheRowsOfAFullRun() {
+        LineorderRows rows = new LineorderRows(SsbScale.of(0.01));
+        List<Object[]> full = new ArrayList<>();
+        rows.generate(full::add);
+        List<Object[]> pieces = new ArrayList<>();
+        rows.generate(1, 4_999, pieces::add);
+        rows.generate(5_000, 5_000, pieces::add);
+        rows.generate(5_001, 15_000, pieces::add);
+        assertThat(full).hasSizeGreaterThan(15_000);
+        assertThat(pieces).hasSameSizeAs(full);
+        for (int i = 0; i < full.size(); i++) {
+            assertThat(pieces.get(i)).as("row %d", i).containsExactly(full.get(i));
+        }
+    }
+
+    @Test
     void retailPriceIsDbgens() {
         assertThat(LineorderRows.retailPrice(1)).isEqualTo(90000 + 0 + 100);
         assertThat(LineorderRows.retailPrice(200_000)).isEqualTo(90000 + 20000 + 0);

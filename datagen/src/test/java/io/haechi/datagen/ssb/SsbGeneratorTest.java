@@ -226,6 +226,24 @@ class SsbGeneratorTest {
         assertThat(sync1).hasSize(16).isNotEqualTo(sync2);
     }
 
+    @Test
+    void largerScalesSplitLineorderIntoOrderChunksWithOnePartPerMonthAndChunk() throws Exception {
+        Path one = dir.resolve("chunks-1");
+        Path four = dir.resolve("chunks-4");
+        SsbGenerator.generate(new SsbOptions(0.01, one, OutputFormat.AVRO), ProgressListener.NONE);
+        GenerationReport r = SsbGenerator.generate(new SsbOptions(0.01, four, OutputFormat.AVRO),
+                ProgressListener.NONE, 4_000);
+        assertThat(r.table("lineorder").orElseThrow().files()).isEqualTo(4 * 80);
+        assertThat(four.resolve("lineorder/yearmonth=199201/part-00003.avro")).isRegularFile();
+        // the chunks' parts, read in part order, hold exactly the single part's rows
+        Path month = Path.of("lineorder/yearmonth=199506");
+        List<String> whole = DuckDb.readAvro(one.resolve(month)).stream().map(Object::toString).toList();
+        List<String> parts = DuckDb.readAvro(four.resolve(month)).stream().map(Object::toString).toList();
+        assertThat(whole).hasSizeGreaterThan(500);
+        assertThat(parts).isEqualTo(whole);
+        assertThat(DuckDb.digests(four.resolve("part"))).isEqualTo(DuckDb.digests(one.resolve("part")));
+    }
+
     private static byte[] syncOf(File f) throws Exception {
         byte[] bytes = Files.readAllBytes(f.toPath());
         // the header ends with the 16-byte sync marker, which also ends the file (after the last block)
