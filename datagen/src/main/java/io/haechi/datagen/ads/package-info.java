@@ -1,0 +1,2 @@
+/** The ad-event (DSP impression) generator of ad-events.md: fact {@code ad_event} and its lookup tables. */
+package io.haechi.datagen.ads;

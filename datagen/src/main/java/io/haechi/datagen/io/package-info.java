@@ -1,0 +1,2 @@
+/** Writing generated rows as deterministic Avro container files or CSV, and reading them back. */
+package io.haechi.datagen.io;
