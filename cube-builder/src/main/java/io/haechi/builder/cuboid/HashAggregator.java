@@ -1,0 +1,416 @@
+package io.haechi.builder.cuboid;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Aggregates rows by key in an open-addressing hash table over primitive arrays (no object per row), within a memory
+ * budget. When the table would outgrow the budget it is sorted and spilled as a run; {@link #finish} merges the runs
+ * and the in-memory rest into one ascending stream with each key once.
+ *
+ * <p>Per entry: the key words, the long states, the object-state references, a slot back-pointer, two hash slots
+ * (load factor at most 1/2) and a sort record (key words + index), all counted against the budget; object states
+ * count with their {@link ObjectMeasureFunction#sizeInBytes}.
+ */
+final class HashAggregator {
+    private static final int MIN_CAPACITY = 16;
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private final RowFormat format;
+    private final int words;
+    private final int longCount;
+    private final int objectCount;
+    private final MeasureFunctions measures;
+    private final SpillDirectory spill;
+    private final int maxFanIn;
+    private final long budget;
+    private final long bytesPerEntry;
+    private final int maxCapacity;
+    private final List<RunFile> runs = new ArrayList<>();
+
+    private int capacity;
+    private int size;
+    private long[] keys;
+    private long[] longs;
+    private Object[] objects;
+    private int[] entrySlot;
+    private int[] slots;
+    private int slotMask;
+    private long[] records;
+    private long objectBytes;
+
+    private int spilledRuns;
+    private long spilledBytes;
+
+    HashAggregator(RowFormat format, MeasureFunctions measures, long budget, SpillDirectory spill, int maxFanIn) {
+        this.format = format;
+        this.words = format.words();
+        this.longCount = format.longs();
+        this.objectCount = format.objects();
+        this.measures = measures;
+        this.spill = spill;
+        this.maxFanIn = maxFanIn;
+        this.budget = budget;
+        this.bytesPerEntry = 8L * words + 8L * longCount + 8L * objectCount + 4 + 8 + 8L * (words + 1);
+        long entries = Math.max(MIN_CAPACITY, budget / bytesPerEntry);
+        this.maxCapacity = (int) Math.min(entries, (1 << 29) / Math.max(1, words + 1));
+        allocate(Math.min(INITIAL_CAPACITY, maxCapacity));
+    }
+
+    private void allocate(int newCapacity) {
+        capacity = newCapacity;
+        keys = new long[newCapacity * words];
+        longs = new long[Math.max(1, newCapacity * longCount)];
+        objects = new Object[Math.max(1, newCapacity * objectCount)];
+        entrySlot = new int[newCapacity];
+        int slotCount = Integer.highestOneBit(Math.max(2, newCapacity * 2 - 1)) << 1;
+        slots = new int[slotCount];
+        slotMask = slotCount - 1;
+        records = null;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int spilledRuns() {
+        return spilledRuns;
+    }
+
+    long spilledBytes() {
+        return spilledBytes;
+    }
+
+    /** Adds a fact row: key words plus one raw value per measure. */
+    void addRaw(long[] key, int keyOffset, long[] raw, int rawOffset) throws IOException {
+        int hash = hash(key, keyOffset);
+        int entry = find(key, keyOffset, hash);
+        if (entry >= 0) {
+            measures.mergeRawLongs(raw, rawOffset, longs, entry * longCount);
+            if (objectCount > 0) {
+                objectBytes += measures.mergeRawObjects(raw, rawOffset, objects, entry * objectCount);
+                spillIfOverBudget();
+            }
+            return;
+        }
+        entry = insert(key, keyOffset, hash);
+        objectBytes += measures.initStates(raw, rawOffset, longs, entry * longCount, objects, entry * objectCount);
+        if (objectCount > 0) {
+            spillIfOverBudget();
+        }
+    }
+
+    /** Adds an aggregated row (states); object states are taken over, not copied. */
+    void addStates(long[] key, int keyOffset, long[] rowLongs, int longOffset, Object[] rowObjects,
+            int objectOffset) throws IOException {
+        int hash = hash(key, keyOffset);
+        int entry = find(key, keyOffset, hash);
+        if (entry >= 0) {
+            measures.mergeLongs(longs, entry * longCount, rowLongs, longOffset);
+            if (objectCount > 0) {
+                objectBytes += measures.mergeObjects(objects, entry * objectCount, rowObjects, objectOffset, true);
+                spillIfOverBudget();
+            }
+            return;
+        }
+        entry = insert(key, keyOffset, hash);
+        System.arraycopy(rowLongs, longOffset, longs, entry * longCount, longCount);
+        if (objectCount > 0) {
+            System.arraycopy(rowObjects, objectOffset, objects, entry * objectCount, objectCount);
+            objectBytes += measures.sizeInBytes(objects, entry * objectCount);
+            spillIfOverBudget();
+        }
+    }
+
+    private int find(long[] key, int keyOffset, int hash) {
+        int slot = hash & slotMask;
+        while (true) {
+            int value = slots[slot];
+            if (value == 0) {
+                return -1;
+            }
+            int entry = value - 1;
+            if (KeyLayout.equal(keys, entry * words, key, keyOffset, words)) {
+                return entry;
+            }
+            slot = (slot + 1) & slotMask;
+        }
+    }
+
+    private int insert(long[] key, int keyOffset, int hash) throws IOException {
+        if (size == capacity) {
+            if (capacity < maxCapacity) {
+                grow();
+            } else {
+                spillRun();
+            }
+        }
+        int slot = hash & slotMask;
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & slotMask;
+        }
+        int entry = size++;
+        slots[slot] = entry + 1;
+        entrySlot[entry] = slot;
+        System.arraycopy(key, keyOffset, keys, entry * words, words);
+        return entry;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        long[] oldLongs = longs;
+        Object[] oldObjects = objects;
+        int count = size;
+        allocate((int) Math.min(maxCapacity, 2L * capacity));
+        System.arraycopy(oldKeys, 0, keys, 0, count * words);
+        System.arraycopy(oldLongs, 0, longs, 0, count * longCount);
+        System.arraycopy(oldObjects, 0, objects, 0, count * objectCount);
+        for (int entry = 0; entry < count; entry++) {
+            int slot = hash(keys, entry * words) & slotMask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & slotMask;
+            }
+            slots[slot] = entry + 1;
+            entrySlot[entry] = slot;
+        }
+    }
+
+    private void spillIfOverBudget() throws IOException {
+        if (objectBytes + (long) capacity * bytesPerEntry > budget && size > 0) {
+            spillRun();
+        }
+    }
+
+    /** Sorts the table and writes it as a run; the table is empty afterwards. */
+    private void spillRun() throws IOException {
+        int count = sort();
+        try (RunWriter writer = spill.newWriter("run", format, measures)) {
+            emitSorted(count, writer::write);
+            RunFile run = writer.finish();
+            runs.add(run);
+            spilledRuns++;
+            spilledBytes += run.bytes();
+        }
+        clear();
+        if (runs.size() >= maxFanIn) {
+            mergeOldestRuns();
+        }
+    }
+
+    /** Keeps the number of open runs below the fan-in: merges the oldest {@code maxFanIn - 1} into one. */
+    private void mergeOldestRuns() throws IOException {
+        List<RunFile> oldest = new ArrayList<>(runs.subList(0, maxFanIn - 1));
+        List<SortedCursor> cursors = new ArrayList<>();
+        try (RunWriter writer = spill.newWriter("merged", format, measures)) {
+            for (RunFile run : oldest) {
+                cursors.add(spill.open(run, measures));
+            }
+            new RunMerger(format, measures, cursors).mergeInto(writer::write);
+            RunFile merged = writer.finish();
+            spilledBytes += merged.bytes();
+            runs.removeAll(oldest);
+            runs.add(0, merged);
+        } finally {
+            closeAll(cursors);
+        }
+        for (RunFile run : oldest) {
+            spill.delete(run);
+        }
+    }
+
+    /**
+     * Emits every key added since the last finish, ascending, each once, and empties the aggregator. Runs spilled
+     * on the way are merged and deleted.
+     */
+    void finish(RowConsumer consumer) throws IOException {
+        if (runs.isEmpty()) {
+            int count = sort();
+            emitSorted(count, consumer);
+            clear();
+            return;
+        }
+        int count = sort();
+        List<SortedCursor> cursors = new ArrayList<>();
+        try {
+            for (RunFile run : runs) {
+                cursors.add(spill.open(run, measures));
+            }
+            cursors.add(new MemoryCursor(count));
+            new RunMerger(format, measures, cursors).mergeInto(consumer);
+        } finally {
+            closeAll(cursors);
+        }
+        for (RunFile run : runs) {
+            spill.delete(run);
+        }
+        runs.clear();
+        clear();
+    }
+
+    /**
+     * Hands over the sorted content without emitting it: the runs spilled so far plus a cursor over the sorted
+     * table. The caller merges them (with other aggregators' cursors), deletes the runs and then calls
+     * {@link #release}.
+     */
+    List<SortedCursor> sortedCursors() throws IOException {
+        List<SortedCursor> cursors = new ArrayList<>();
+        try {
+            for (RunFile run : runs) {
+                cursors.add(spill.open(run, measures));
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(cursors);
+            throw e;
+        }
+        cursors.add(new MemoryCursor(sort()));
+        return cursors;
+    }
+
+    List<RunFile> runs() {
+        return List.copyOf(runs);
+    }
+
+    /** Drops all memory and forgets the runs (the caller deleted them). */
+    void release() {
+        runs.clear();
+        keys = null;
+        longs = null;
+        objects = null;
+        slots = null;
+        entrySlot = null;
+        records = null;
+        size = 0;
+    }
+
+    private void clear() {
+        if (size * 8L < slots.length) {
+            for (int entry = 0; entry < size; entry++) {
+                slots[entrySlot[entry]] = 0;
+            }
+        } else {
+            java.util.Arrays.fill(slots, 0);
+        }
+        if (objectCount > 0) {
+            java.util.Arrays.fill(objects, 0, size * objectCount, null);
+        }
+        size = 0;
+        objectBytes = 0;
+    }
+
+    /** Sorts the entries into {@link #records} (key words + entry index); returns the entry count. */
+    private int sort() {
+        int stride = words + 1;
+        if (records == null || records.length < size * stride) {
+            records = new long[capacity * stride];
+        }
+        for (int entry = 0; entry < size; entry++) {
+            System.arraycopy(keys, entry * words, records, entry * stride, words);
+            records[entry * stride + words] = entry;
+        }
+        new KeySorter(records, stride, words).sort(size);
+        return size;
+    }
+
+    private void emitSorted(int count, RowConsumer consumer) throws IOException {
+        int stride = words + 1;
+        for (int i = 0; i < count; i++) {
+            if ((i & 0xFFF) == 0) {
+                Cancellation.check();
+            }
+            int entry = (int) records[i * stride + words];
+            consumer.accept(records, i * stride, longs, entry * longCount, objects, entry * objectCount);
+        }
+    }
+
+    static int hash(long[] key, int offset, int words) {
+        long h = key[offset];
+        for (int i = 1; i < words; i++) {
+            h = h * 0x9E3779B97F4A7C15L + key[offset + i];
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+
+    private int hash(long[] key, int offset) {
+        return hash(key, offset, words);
+    }
+
+    private static void closeAll(List<SortedCursor> cursors) throws IOException {
+        IOException failure = null;
+        for (SortedCursor cursor : cursors) {
+            try {
+                cursor.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The sorted table as a cursor. */
+    private final class MemoryCursor implements SortedCursor {
+        private final int count;
+        private final int stride = words + 1;
+        private int position = -1;
+        private int entry;
+
+        MemoryCursor(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public boolean next() {
+            if (position + 1 >= count) {
+                return false;
+            }
+            position++;
+            entry = (int) records[position * stride + words];
+            return true;
+        }
+
+        @Override
+        public long[] keyArray() {
+            return records;
+        }
+
+        @Override
+        public int keyOffset() {
+            return position * stride;
+        }
+
+        @Override
+        public long[] longArray() {
+            return longs;
+        }
+
+        @Override
+        public int longOffset() {
+            return entry * longCount;
+        }
+
+        @Override
+        public Object[] objectArray() {
+            return objects;
+        }
+
+        @Override
+        public int objectOffset() {
+            return entry * objectCount;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
