@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         versionProvider = HaechiVersion.class,
         description = "Haechi: a MOLAP cube engine for ad analytics.",
         subcommands = {
+            DemoCommand.class,
+            GenCommand.class,
+            ValidateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HaechiCli implements Runnable {
