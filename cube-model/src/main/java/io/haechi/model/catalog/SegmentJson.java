@@ -1,0 +1,81 @@
+package io.haechi.model.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** JSON of segment documents: stable field names, a schema version, unknown fields refused. */
+final class SegmentJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> FIELDS = Set.of("kind", "schemaVersion", "name", "cube", "from", "to", "status",
+            "storageId", "jobId", "rowsPerCuboid", "sourceRows", "bytesStored");
+
+    private SegmentJson() {
+    }
+
+    static String write(SegmentDesc s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("kind", "segment");
+        n.put("schemaVersion", 1);
+        n.put("name", s.name());
+        n.put("cube", s.cube());
+        n.put("from", s.from().toString());
+        n.put("to", s.to().toString());
+        n.put("status", s.status().name());
+        n.put("storageId", s.storageId());
+        n.put("jobId", s.jobId());
+        ObjectNode rows = n.putObject("rowsPerCuboid");
+        new TreeMap<>(s.rowsPerCuboid()).forEach((cuboid, count) -> rows.put(Long.toString(cuboid), count));
+        n.put("sourceRows", s.sourceRows());
+        n.put("bytesStored", s.bytesStored());
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
+        } catch (IOException e) {
+            throw new HaechiException(ErrorCode.INTERNAL_ERROR, "cannot write segment " + s.name(), e);
+        }
+    }
+
+    static SegmentDesc read(String json, String source) {
+        try {
+            JsonNode n = MAPPER.readTree(json);
+            for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+                String f = it.next();
+                if (!FIELDS.contains(f)) {
+                    throw new HaechiException(ErrorCode.INVALID_JSON, source + ": unknown field '" + f + "'");
+                }
+            }
+            if (n.path("schemaVersion").asInt(0) != 1) {
+                throw new HaechiException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+                        source + ": segment schemaVersion " + n.path("schemaVersion") + " is not 1");
+            }
+            Map<Long, Long> rows = new TreeMap<>();
+            n.path("rowsPerCuboid").fields().forEachRemaining(e -> rows.put(Long.parseLong(e.getKey()),
+                    e.getValue().asLong()));
+            return new SegmentDesc(text(n, "name", source), text(n, "cube", source),
+                    LocalDate.parse(text(n, "from", source)), LocalDate.parse(text(n, "to", source)),
+                    SegmentStatus.valueOf(text(n, "status", source)), text(n, "storageId", source),
+                    text(n, "jobId", source), rows, n.path("sourceRows").asLong(), n.path("bytesStored").asLong());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof HaechiException he) {
+                throw he;
+            }
+            throw new HaechiException(ErrorCode.INVALID_JSON, source + ": not a valid segment document: " + e, e);
+        }
+    }
+
+    private static String text(JsonNode n, String field, String source) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new HaechiException(ErrorCode.INVALID_JSON, source + ": field '" + field + "' is missing");
+        }
+        return v.asText();
+    }
+}
