@@ -64,7 +64,8 @@ final class ParentFinder {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> rows[a] != rows[b] ? Long.compare(rows[a], rows[b]) : Long.compare(ids[a], ids[b]));
+        Arrays.sort(order, (a, b) -> rows[a] != rows[b] ? Long.compare(rows[a], rows[b])
+                : Long.compare(ids[a], ids[b]));
         Level level = new Level();
         level.ids = new long[ids.length];
         level.rows = new long[ids.length];

@@ -10,9 +10,9 @@ import io.haechi.model.error.HaechiException;
 import io.haechi.model.star.ModelDesc;
 import io.haechi.model.validate.Validator;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class JsonDescriptorsTest {
     @ParameterizedTest
@@ -62,7 +62,8 @@ class JsonDescriptorsTest {
 
     @Test
     void unknownFieldsAreErrorsNamingTheDocumentAndPath() {
-        HaechiException e = failure("{\"kind\": \"model\", \"schemaVersion\": 1, \"name\": \"m\", \"factTable\": \"f\", "
+        HaechiException e = failure("{\"kind\": \"model\", \"schemaVersion\": 1, \"name\": \"m\", "
+                + "\"factTable\": \"f\", "
                 + "\"lookups\": [{\"table\": \"t\", \"joinType\": \"LEFT\", \"foreignKey\": [\"a\"], "
                 + "\"primaryKey\": [\"b\"], \"jion\": 1}]}");
         assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_JSON);
