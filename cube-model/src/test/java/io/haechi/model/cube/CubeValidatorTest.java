@@ -273,6 +273,14 @@ class CubeValidatorTest {
     }
 
     @Test
+    void aCubeNeedsAStoredDimension() {
+        CubeDesc empty = new CubeDesc("c", "ssb", List.of(new DimensionDesc("c_phone", "customer", "c_phone", true,
+                Optional.empty())), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        assertThat(CubeValidator.validate(empty, SSB).issues()).extracting(ValidationIssue::toString).contains(
+                "dimensions: a cube needs at least one normal (stored) dimension");
+    }
+
+    @Test
     void moreThan63StoredDimensionsIsRefused() {
         List<ColumnDesc> columns = new ArrayList<>();
         List<DimensionDesc> dims = new ArrayList<>();
