@@ -8,7 +8,9 @@ import io.haechi.builder.reject.Rejection;
 import io.haechi.builder.source.SourceRow;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
+import io.haechi.model.table.DataType;
 import io.haechi.model.table.TableDesc;
+import io.haechi.model.table.TypeName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,9 @@ public final class LookupJoiner {
             JoinSpec spec = this.joins.get(j);
             int[] fk = new int[spec.foreignKey().size()];
             for (int k = 0; k < fk.length; k++) {
-                fk[k] = index(spec.foreignKey().get(k), spec.alias());
+                ColumnRef ref = spec.foreignKey().get(k);
+                fk[k] = index(ref, spec.alias());
+                checkComparable(spec, k, ref);
             }
             foreignKeyIndexes[j] = fk;
             if (offsets.putIfAbsent(key(spec.alias()), offset) != null) {
@@ -71,6 +75,33 @@ public final class LookupJoiner {
                     + "known: " + offsets.keySet());
         }
         return offset + LookupTable.indexOf(tables.get(key(ref.table())), ref.column());
+    }
+
+    /**
+     * A foreign key and the lookup key it meets must be comparable ({@link JoinKey}): integers and decimals with
+     * each other, CHAR with VARCHAR, otherwise the same type. Else every row would miss, so fail up front.
+     */
+    private void checkComparable(JoinSpec spec, int k, ColumnRef ref) {
+        TableDesc fkTable = tables.get(key(ref.table()));
+        DataType fkType = fkTable.columns().get(LookupTable.indexOf(fkTable, ref.column())).type();
+        TableDesc lookupTable = spec.lookup().table();
+        String keyColumn = spec.lookup().keyColumns().get(k);
+        DataType keyType = lookupTable.columns().get(LookupTable.indexOf(lookupTable, keyColumn)).type();
+        if (family(fkType.name()) != family(keyType.name())) {
+            throw new HaechiException(ErrorCode.INVALID_DESCRIPTOR, "the join '" + spec.alias() + "' compares "
+                    + ref + " (" + fkType + ") with " + lookupTable.name() + "." + keyColumn + " (" + keyType
+                    + "): these types never compare equal");
+        }
+    }
+
+    private static Object family(TypeName type) {
+        if (type.isInteger() || type == TypeName.DECIMAL) {
+            return "exact number";
+        }
+        if (type.isString()) {
+            return "string";
+        }
+        return type;
     }
 
     /** The position of a column in the flat row; {@code UNKNOWN_TABLE} or {@code UNKNOWN_COLUMN} if none. */

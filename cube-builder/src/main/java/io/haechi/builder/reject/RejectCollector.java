@@ -2,6 +2,8 @@ package io.haechi.builder.reject;
 
 import static java.util.Objects.requireNonNull;
 
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,6 +24,8 @@ public final class RejectCollector {
     public static final int DEFAULT_SAMPLES_PER_REASON = 10;
 
     private final int samplesPerReason;
+    private final RejectThreshold failFast;
+    private final LongAdder rejectedRows = new LongAdder();
     private final LongAdder rowsRead = new LongAdder();
     private final LongAdder rowsFiltered = new LongAdder();
     private final Map<RejectReason, LongAdder> events = new EnumMap<>(RejectReason.class);
@@ -33,6 +37,19 @@ public final class RejectCollector {
     }
 
     public RejectCollector(int samplesPerReason) {
+        this(samplesPerReason, null);
+    }
+
+    /**
+     * A collector that stops the build as soon as the rejected rows exceed the threshold's absolute limit: the
+     * {@link #reject} that crosses it throws {@code REJECTED_ROWS_OVER_THRESHOLD} with the report so far, so a build
+     * with threshold 0 over a billion bad rows fails on the first one instead of after reading them all. A share
+     * limit can only be judged at the end ({@link RejectThreshold#check}).
+     *
+     * @param failFast the threshold whose row limit ends reading early, or null to always read to the end
+     */
+    public RejectCollector(int samplesPerReason, RejectThreshold failFast) {
+        this.failFast = failFast;
         if (samplesPerReason < 0) {
             throw new IllegalArgumentException("samplesPerReason must not be negative, got " + samplesPerReason);
         }
@@ -69,6 +86,14 @@ public final class RejectCollector {
         synchronized (kept) {
             if (kept.size() < samplesPerReason) {
                 kept.add(rejection);
+            }
+        }
+        if (failFast != null && failFast.maxRows() >= 0) {
+            rejectedRows.add(rejection.rows());
+            if (rejectedRows.sum() > failFast.maxRows()) {
+                throw new HaechiException(ErrorCode.REJECTED_ROWS_OVER_THRESHOLD, "more than "
+                        + failFast.describe() + " rejected; reading stopped at " + rejection.origin()
+                        + " (counts so far)\n" + report().toText());
             }
         }
     }

@@ -11,16 +11,14 @@ import java.util.regex.Pattern;
  * Reads the days a Hive-style partition directory ({@code key=value}) holds, so that directories outside a build
  * range are not listed at all.
  *
- * <p>A directory counts as a date partition when its key is the partition column or one of the usual date keys
- * ({@code date, dt, ds, day, event_date, yearmonth, year_month, ym, year, month}), and its value is
+ * <p>A directory counts as a date partition when its key is one of the filter's directory keys (by default the
+ * partition column and the usual date keys, {@link PartitionFilter#USUAL_DATE_KEYS}), and its value is
  * {@code yyyy-MM-dd}, {@code yyyyMMdd}, {@code yyyy-MM}, {@code yyyyMM} or (for {@code year}) {@code yyyy}. Nested
  * {@code year=2026/month=1/day=5} directories narrow one another: {@code month} and {@code day} with one or two
  * digits need the enclosing year (and month). Any other directory (say {@code region=kr}, or Hive's
  * {@code __HIVE_DEFAULT_PARTITION__}) says nothing about dates and is never pruned.
  */
 final class PartitionDirectories {
-    private static final Set<String> DATE_KEYS =
-            Set.of("date", "dt", "ds", "day", "event_date", "yearmonth", "year_month", "ym", "year", "month");
     private static final Pattern DAY = Pattern.compile("(\\d{4})-?(\\d{2})-?(\\d{2})");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-?(\\d{2})");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -31,17 +29,17 @@ final class PartitionDirectories {
 
     /**
      * The days a directory named {@code name} holds, inside the enclosing directories' days {@code outer} (null when
-     * unknown), or {@code outer} when the name says nothing about dates.
+     * unknown), or {@code outer} when the name says nothing about dates. {@code dateKeys} are the lower-case keys
+     * whose values are dates.
      */
-    static DateInterval interval(String name, String partitionColumn, DateInterval outer) {
+    static DateInterval interval(String name, Set<String> dateKeys, DateInterval outer) {
         int eq = name.indexOf('=');
         if (eq <= 0) {
             return outer;
         }
         String key = name.substring(0, eq).toLowerCase(Locale.ROOT);
         String value = name.substring(eq + 1);
-        boolean isColumn = partitionColumn != null && key.equalsIgnoreCase(partitionColumn);
-        if (!isColumn && !DATE_KEYS.contains(key)) {
+        if (!dateKeys.contains(key)) {
             return outer;
         }
         DateInterval own;

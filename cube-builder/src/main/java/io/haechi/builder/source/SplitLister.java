@@ -58,8 +58,8 @@ final class SplitLister {
                 continue;
             }
             if (child.directory()) {
-                DateInterval inner = PartitionDirectories.interval(child.name(),
-                        filter == null ? null : filter.column(), days);
+                DateInterval inner = filter == null ? null
+                        : PartitionDirectories.interval(child.name(), filter.directoryKeys(), days);
                 if (filter != null && inner != null && !inner.overlaps(filter.range())) {
                     // A pruned directory counts as data: a range with nothing to read is an empty build, not a missing table.
                     dataFiles[0]++;

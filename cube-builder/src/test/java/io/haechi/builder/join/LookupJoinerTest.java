@@ -165,6 +165,13 @@ class LookupJoinerTest {
                 new JoinSpec("region", JoinType.INNER, regions, List.of(new ColumnRef("f", "nope"))))))
                 .isInstanceOfSatisfying(HaechiException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNKNOWN_COLUMN));
+        TableDesc textFact = csvTable("g", "x\n1\n", new ColumnDesc("x", DataType.VARCHAR, false));
+        assertThatThrownBy(() -> new LookupJoiner(textFact, List.of(
+                new JoinSpec("region", JoinType.INNER, regions, List.of(new ColumnRef("g", "x"))))))
+                .isInstanceOfSatisfying(HaechiException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_DESCRIPTOR))
+                .hasMessage("the join 'region' compares g.x (VARCHAR) with region.r_id (INT): these types never "
+                        + "compare equal");
         assertThatThrownBy(() -> new JoinSpec("region", JoinType.INNER, regions,
                 List.of(new ColumnRef("f", "x"), new ColumnRef("f", "x"))))
                 .hasMessageContaining("2 foreign-key columns for the 1 key columns [r_id]");

@@ -94,4 +94,22 @@ class RejectCollectorTest {
         assertThatThrownBy(() -> RejectThreshold.fraction(1.5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxFraction");
     }
+
+    @Test
+    void failFastStopsAtTheFirstRejectionOverTheRowLimit() {
+        RejectCollector collector = new RejectCollector(10, RejectThreshold.rows(2));
+        collector.rowsRead(3);
+        collector.reject(Rejection.ofRow(RejectReason.WRONG_TYPE, RowOrigin.line("f.csv", 1), "a", "x", "an INT"));
+        collector.reject(Rejection.ofRow(RejectReason.WRONG_TYPE, RowOrigin.line("f.csv", 2), "a", "y", "an INT"));
+        assertThatThrownBy(() -> collector.reject(Rejection.ofRow(RejectReason.WRONG_COLUMN_COUNT,
+                RowOrigin.line("f.csv", 3), null, "1,2", "3 fields, got 2")))
+                .isInstanceOfSatisfying(io.haechi.model.error.HaechiException.class, e -> assertThat(e.errorCode())
+                        .isEqualTo(io.haechi.model.error.ErrorCode.REJECTED_ROWS_OVER_THRESHOLD))
+                .hasMessageStartingWith("more than 2 rows rejected; reading stopped at f.csv line 3 (counts so far)")
+                .hasMessageContaining("rows read 3, accepted 0, outside the build range 0, rejected 3");
+
+        RejectCollector byShare = new RejectCollector(10, RejectThreshold.fraction(0.0));
+        byShare.reject(Rejection.ofRow(RejectReason.WRONG_TYPE, RowOrigin.line("f.csv", 1), "a", "x", "an INT"));
+        assertThat(byShare.report().rejectedRows()).isEqualTo(1);
+    }
 }

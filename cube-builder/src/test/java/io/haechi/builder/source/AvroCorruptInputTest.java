@@ -176,4 +176,44 @@ class AvroCorruptInputTest {
         assertThatCode(() -> RejectThreshold.fraction(0.1).check(report)).doesNotThrowAnyException();
         assertThatCode(() -> RejectThreshold.unlimited().check(report)).doesNotThrowAnyException();
     }
+
+    @Test
+    void aDamagedDeflateBlockIsRejectedAndTheRestIsRead() throws Exception {
+        Path file = dir.resolve("data/deflate.avro");
+        Files.createDirectories(file.getParent());
+        try (org.apache.avro.file.DataFileWriter<org.apache.avro.generic.GenericRecord> w =
+                     new org.apache.avro.file.DataFileWriter<>(
+                             new org.apache.avro.generic.GenericDatumWriter<>(AvroFixtures.EVENT))) {
+            w.setCodec(org.apache.avro.file.CodecFactory.deflateCodec(6));
+            w.setSyncInterval(1 << 30);
+            w.create(AvroFixtures.EVENT, file.toFile());
+            for (int i = 0; i < ROWS; i++) {
+                org.apache.avro.generic.GenericRecord r =
+                        new org.apache.avro.generic.GenericData.Record(AvroFixtures.EVENT);
+                AvroSourceReaderTest.event(r, i);
+                r.put("event_date", (int) java.time.LocalDate.of(2026, 1, 1).toEpochDay());
+                w.append(r);
+                if ((i + 1) % PER_BLOCK == 0) {
+                    w.sync();
+                }
+            }
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        List<Integer> starts = blockStarts(bytes);
+        int fifth = starts.get(4);
+        for (int i = fifth + 8; i < fifth + 40; i++) {
+            bytes[i] = (byte) 0xA5;
+        }
+        Files.write(file, bytes);
+
+        List<Integer> ids = new ArrayList<>();
+        RejectReport report = read(file.toString(), ids);
+
+        List<Integer> expected = new ArrayList<>(range(0, 400));
+        expected.addAll(range(500, 1000));
+        assertThat(ids).isEqualTo(expected);
+        assertThat(report.rejections()).isEqualTo(1);
+        assertThat(report.rejectedRows(RejectReason.CORRUPT_BLOCK)).isEqualTo(100);
+        assertThat(report.samples().get(0).origin().toString()).isEqualTo(file + " block 5");
+    }
 }

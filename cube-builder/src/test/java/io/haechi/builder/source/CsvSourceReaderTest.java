@@ -179,4 +179,33 @@ class CsvSourceReaderTest {
     private static List<Long> lineNumbers(RejectReport report, RejectReason reason) {
         return report.samples(reason).stream().map(s -> s.origin().number()).toList();
     }
+
+    @Test
+    void everyColumnTypeFromText() throws Exception {
+        Path file = dir.resolve("types.csv");
+        Files.writeString(file, "b,s,i,l,dec,d,c,v,day,ts\n"
+                + "YES,-32768,2147483647,-9223372036854775808,-0.5,1e-3,ab,x,2026-12-31,2026-12-31 23:59:59.999\n"
+                + "0, 7 , 8 , 9 ,100, NaN ,,,,\n"
+                + "true,32768,1,1,1,1,a,a,2026-01-01,2026-01-01 00:00\n");
+        TableDesc t = new TableDesc("types", file.toString(), SourceFormat.CSV, List.of(
+                new ColumnDesc("b", DataType.BOOLEAN, true), new ColumnDesc("s", DataType.SMALLINT, true),
+                new ColumnDesc("i", DataType.INT, true), new ColumnDesc("l", DataType.BIGINT, true),
+                new ColumnDesc("dec", DataType.decimal(4, 1), true), new ColumnDesc("d", DataType.DOUBLE, true),
+                new ColumnDesc("c", DataType.character(2), true), new ColumnDesc("v", DataType.VARCHAR, true),
+                new ColumnDesc("day", DataType.DATE, true), new ColumnDesc("ts", DataType.TIMESTAMP, true)));
+        RejectCollector rejects = new RejectCollector();
+        List<SourceRow> rows = TestSupport.readAll(csv(CsvOptions.DEFAULT), SourceScan.all(t), rejects);
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).values()).containsExactly(true, (short) -32768, Integer.MAX_VALUE, Long.MIN_VALUE,
+                new BigDecimal("-0.5"), 0.001, "ab", "x", LocalDate.of(2026, 12, 31),
+                LocalDateTime.of(2026, 12, 31, 23, 59, 59, 999_000_000));
+        assertThat(rows.get(1).values()).containsExactly(false, (short) 7, 8, 9L, new BigDecimal("100.0"), Double.NaN,
+                "", "", null, null);
+        assertThat(rejects.report().samples(RejectReason.VALUE_OUT_OF_RANGE)).singleElement().satisfies(s -> {
+            assertThat(s.column()).isEqualTo("s");
+            assertThat(s.value()).isEqualTo("32768");
+            assertThat(s.expected()).isEqualTo("a SMALLINT in range");
+        });
+    }
 }

@@ -137,16 +137,50 @@ class PartitionPruningTest {
 
     @Test
     void directoryNamesThatSayNothingAboutDatesAreNeverPruned() {
-        assertThat(PartitionDirectories.interval("region=kr", "event_date", null)).isNull();
-        assertThat(PartitionDirectories.interval("advertiser_id=2026", "event_date", null)).isNull();
-        assertThat(PartitionDirectories.interval("event_date=__HIVE_DEFAULT_PARTITION__", "event_date", null))
-                .isNull();
-        assertThat(PartitionDirectories.interval("dt=20260105", null, null))
+        java.util.Set<String> keys = new PartitionFilter("event_date", DateInterval.day(JAN1)).directoryKeys();
+        assertThat(PartitionDirectories.interval("region=kr", keys, null)).isNull();
+        assertThat(PartitionDirectories.interval("advertiser_id=2026", keys, null)).isNull();
+        assertThat(PartitionDirectories.interval("event_date=__HIVE_DEFAULT_PARTITION__", keys, null)).isNull();
+        assertThat(PartitionDirectories.interval("EVENT_DATE=2026-01-05", keys, null))
                 .isEqualTo(DateInterval.day(LocalDate.of(2026, 1, 5)));
-        assertThat(PartitionDirectories.interval("ym=2026-02", null, null))
+        assertThat(PartitionDirectories.interval("dt=20260105", keys, null))
+                .isEqualTo(DateInterval.day(LocalDate.of(2026, 1, 5)));
+        assertThat(PartitionDirectories.interval("ym=2026-02", keys, null))
                 .isEqualTo(new DateInterval(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1)));
-        assertThat(PartitionDirectories.interval("month=3", null, null)).isNull();
-        assertThat(PartitionDirectories.interval("dt=2026-02-30", null, null)).isNull();
+        assertThat(PartitionDirectories.interval("month=3", keys, null)).isNull();
+        assertThat(PartitionDirectories.interval("dt=2026-02-30", keys, null)).isNull();
+        java.util.Set<String> own = PartitionFilter.onColumnDirectoriesOnly("event_date", DateInterval.day(JAN1))
+                .directoryKeys();
+        assertThat(own).containsExactly("event_date");
+        assertThat(PartitionDirectories.interval("dt=20260105", own, null)).isNull();
+    }
+
+    @Test
+    void anIngestionDateLayoutIsReadWhollyWhenOnlyTheColumnsOwnDirectoriesPrune() throws Exception {
+        // dt is the day the events arrived; late events carry an earlier event_date.
+        for (int d = 0; d < 3; d++) {
+            LocalDate arrival = JAN1.plusDays(d);
+            int base = d * 10;
+            AvroFixtures.write(dir.resolve("dt=" + arrival + "/p.avro"), AvroFixtures.EVENT, 2, 10, (r, i) -> {
+                AvroSourceReaderTest.event(r, base + i);
+                r.put("event_date", i == 1 ? arrival.minusDays(1) : arrival);
+            });
+        }
+        TableDesc table = AvroSchemaInference.infer(dir.toString(), "events");
+        DateInterval jan2 = DateInterval.day(JAN1.plusDays(1));
+
+        RejectCollector strict = new RejectCollector();
+        List<SourceRow> pruned = TestSupport.readAll(avro,
+                SourceScan.range(table, new PartitionFilter("event_date", jan2)), strict);
+        assertThat(pruned).extracting(r -> r.values()[1]).containsExactly(10);
+        assertThat(strict.report().rejectedRows(RejectReason.PARTITION_MISMATCH)).isEqualTo(1);
+
+        RejectCollector own = new RejectCollector();
+        List<SourceRow> all = TestSupport.readAll(avro,
+                SourceScan.range(table, PartitionFilter.onColumnDirectoriesOnly("event_date", jan2)), own);
+        assertThat(all).extracting(r -> r.values()[1]).containsExactly(10, 21);
+        assertThat(own.report().rejectedRows()).isZero();
+        assertThat(own.report().rowsFiltered()).isEqualTo(4);
     }
 
     @Test

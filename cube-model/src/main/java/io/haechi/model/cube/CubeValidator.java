@@ -65,6 +65,10 @@ public final class CubeValidator {
             }
         }
         long stored = cube.dimensions().stream().filter(d -> !d.derived()).count();
+        if (stored == 0) {
+            issues.add(ErrorCode.INVALID_DESCRIPTOR, "dimensions", "a cube needs at least one normal (stored) "
+                    + "dimension");
+        }
         if (stored > MAX_STORED_DIMENSIONS) {
             issues.add(ErrorCode.INVALID_DESCRIPTOR, "dimensions", "the cube has " + stored + " normal (stored) "
                     + "dimensions, but a cuboid id has " + MAX_STORED_DIMENSIONS + " bits: keep at most "

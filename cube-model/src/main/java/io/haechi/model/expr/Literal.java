@@ -101,7 +101,8 @@ public record Literal(Object value, DataType type) implements Expr {
             }
             return checkedDecimal(d, text);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new HaechiException(ErrorCode.INVALID_EXPRESSION, "'" + text + "' is not a number: " + e.getMessage());
+            throw new HaechiException(ErrorCode.INVALID_EXPRESSION, "'" + text + "' is not a number: "
+                    + e.getMessage());
         }
     }
 

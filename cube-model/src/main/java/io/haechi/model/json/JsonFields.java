@@ -7,6 +7,7 @@ import io.haechi.model.error.HaechiException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import java.util.function.Function;
@@ -186,7 +187,7 @@ final class JsonFields {
     }
 
     private static String type(JsonNode v) {
-        return v.isTextual() ? "the string " + v : v.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+        return v.isTextual() ? "the string " + v : v.getNodeType().name().toLowerCase(Locale.ROOT)
                 + (v.isContainerNode() ? "" : " " + v);
     }
 }

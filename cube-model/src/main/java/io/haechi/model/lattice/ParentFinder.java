@@ -9,8 +9,10 @@ import java.util.OptionalLong;
  * marks the cuboids holding the dimension. For a cuboid c, a first bound comes from the one-dimension-larger
  * cuboids and the base (hash look-ups); then each higher level is scanned, 64 positions per word with the rarest
  * dimension's bitset first, but only over its positions cheaper than the best so far (a binary search). The first
- * hit in a level is that level's cheapest superset. Without estimates only level k+1 is ever scanned; with near
- * monotone estimates the bound keeps higher levels short.
+ * hit in a level is that level's cheapest superset. Without estimates only levels above the bound's are cut to nothing;
+ * with near
+ * monotone estimates the bound keeps higher levels short. Level k+1 is never scanned: its supersets of c are exactly
+ * the one-dimension-larger cuboids, found by look-up.
  */
 final class ParentFinder {
     private static final int UNKNOWN = -1;
@@ -64,7 +66,8 @@ final class ParentFinder {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> rows[a] != rows[b] ? Long.compare(rows[a], rows[b]) : Long.compare(ids[a], ids[b]));
+        Arrays.sort(order, (a, b) -> rows[a] != rows[b] ? Long.compare(rows[a], rows[b])
+                : Long.compare(ids[a], ids[b]));
         Level level = new Level();
         level.ids = new long[ids.length];
         level.rows = new long[ids.length];
@@ -115,7 +118,8 @@ final class ParentFinder {
             }
         }
         int[] dims = rarestFirst(c);
-        for (int l = k + 1; l < 64; l++) {
+        // Level k+1 holds exactly the one-dimension-larger cuboids, all looked up above.
+        for (int l = k + 2; l < 64; l++) {
             Level level = levels[l];
             if (level == null) {
                 continue;

@@ -6,6 +6,7 @@ import io.haechi.model.Issues;
 import io.haechi.model.ValidationIssue;
 import io.haechi.model.lattice.GroupCount;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -40,13 +41,13 @@ public record ValidationReport(String subject, List<ValidationIssue> issues, Lis
         StringBuilder sb = new StringBuilder(subject).append(isValid() ? ": valid" : ": " + issues.size()
                 + (issues.size() == 1 ? " problem" : " problems"));
         for (GroupCount g : groups) {
-            sb.append(String.format(java.util.Locale.ROOT, "%n  aggregation group %d: %,d cuboids (%s)%s", g.group(),
+            sb.append(String.format(Locale.ROOT, "\n  aggregation group %d: %,d cuboids (%s)%s", g.group(),
                     g.cuboids(), g.shape(), g.overCap() ? " OVER THE CAP" : ""));
         }
-        totalCuboids.ifPresent(t -> sb.append(String.format(java.util.Locale.ROOT,
-                "%n  total: %,d distinct cuboids with the base", t)));
+        totalCuboids.ifPresent(t -> sb.append(String.format(Locale.ROOT,
+                "\n  total: %,d distinct cuboids with the base", t)));
         for (ValidationIssue issue : issues) {
-            sb.append(System.lineSeparator()).append("  - ").append(issue);
+            sb.append("\n  - ").append(issue);
         }
         return sb.toString();
     }

@@ -72,8 +72,8 @@ public final class Validator {
         if (!mv.isValid()) {
             List<ValidationIssue> issues = new ArrayList<>();
             for (ValidationIssue i : mv.issues()) {
-                issues.add(new ValidationIssue("model '" + model.name() + "'" + (i.path().isEmpty() ? "" : "." + i.path()),
-                        i.message(), i.code()));
+                String path = "model '" + model.name() + "'" + (i.path().isEmpty() ? "" : "." + i.path());
+                issues.add(new ValidationIssue(path, i.message(), i.code()));
             }
             return new Outcome(new ValidationReport(subject, issues, List.of(), OptionalLong.empty()), null);
         }

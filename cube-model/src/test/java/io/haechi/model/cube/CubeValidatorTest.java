@@ -59,7 +59,8 @@ class CubeValidatorTest {
         assertThat(v.measures()).extracting(m -> m.returnType().toString())
                 .containsExactly("BIGINT", "BIGINT", "BIGINT", "BIGINT");
         assertThat(v.measures().get(1).argument().orElseThrow().columns())
-                .containsExactly(ColumnRef.of("lineorder", "lo_extendedprice"), ColumnRef.of("lineorder", "lo_discount"));
+                .containsExactly(ColumnRef.of("lineorder", "lo_extendedprice"),
+                        ColumnRef.of("lineorder", "lo_discount"));
         assertThat(CubeValidator.validate(Examples.cube("ssb/cube-per-query.json"), SSB).issues()).isEmpty();
     }
 
@@ -219,7 +220,8 @@ class CubeValidatorTest {
                         + "VARCHAR(10)",
                 "measures[5].argument: COUNT_DISTINCT takes a column, not an expression; define a computed column for "
                         + "'lo_revenue * 1.5'",
-                "measures[6].argument: MIN needs a number, string, date or timestamp, but 'lo_orderdate > 5' is BOOLEAN",
+                "measures[6].argument: MIN needs a number, string, date or timestamp, but 'lo_orderdate > 5' is "
+                        + "BOOLEAN",
                 "measures[7].argument: MAX needs an argument (only COUNT may have none, meaning COUNT(*))",
                 "measures[8].returnType: SUM(lo_revenue) returns BIGINT, not INT",
                 "measures[9].argument: measures aggregate fact-table columns, but 'd_year' is a column of lookup "
@@ -268,6 +270,14 @@ class CubeValidatorTest {
     void modelNameMustMatch() {
         assertThat(issues(e -> e.model = "tpch")).containsExactly("model: cube 'c' is defined on model 'tpch' but was "
                 + "given model 'ssb'");
+    }
+
+    @Test
+    void aCubeNeedsAStoredDimension() {
+        CubeDesc empty = new CubeDesc("c", "ssb", List.of(new DimensionDesc("c_phone", "customer", "c_phone", true,
+                Optional.empty())), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+        assertThat(CubeValidator.validate(empty, SSB).issues()).extracting(ValidationIssue::toString).contains(
+                "dimensions: a cube needs at least one normal (stored) dimension");
     }
 
     @Test

@@ -51,7 +51,8 @@ class ModelValidatorTest {
         assertThat(s.joinPath("part")).extracting(LookupDesc::alias).containsExactly("part");
         assertThat(s.scope().resolve(ColumnRef.of("c_city")).canonical()).isEqualTo(ColumnRef.of("customer", "c_city"));
         assertThat(s.computedColumn("V_REVENUE").orElseThrow().expression().columns())
-                .containsExactly(ColumnRef.of("lineorder", "lo_extendedprice"), ColumnRef.of("lineorder", "lo_discount"));
+                .containsExactly(ColumnRef.of("lineorder", "lo_extendedprice"),
+                        ColumnRef.of("lineorder", "lo_discount"));
     }
 
     @Test
@@ -82,7 +83,8 @@ class ModelValidatorTest {
             return l;
         }))).containsExactly(
                 "lookups[4].alias: alias 'CUSTOMER' is already used by another lookup; aliases must be unique",
-                "lookups[5].alias: alias 'lineorder' is already used by the fact table; give this lookup another alias");
+                "lookups[5].alias: alias 'lineorder' is already used by the fact table; give this lookup another "
+                        + "alias");
     }
 
     @Test
