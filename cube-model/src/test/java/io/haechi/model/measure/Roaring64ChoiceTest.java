@@ -13,9 +13,9 @@ import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * The numbers behind choosing {@link Roaring64Bitmap} for 64-bit exact distinct counts (see
- * {@link CountDistinct64Type}): serialised size (portable format) and OR time of 1M ids, random 64-bit (splitmix) and
- * dense-ish (1M ids among 4M consecutive around 2^40), 8 bitmaps of 125K each OR-ed together. Prints, asserts only
- * that both count the distinct ids right.
+ * {@link CountDistinct64Type}): heap, serialised size (portable and ART formats, and sorted gaps) and OR and
+ * deserialisation time of N ids, random 64-bit (splitmix) and dense-ish (N ids drawn from 4N consecutive values above
+ * 2^40), in 8 bitmaps OR-ed together. Prints; asserts only that both count the distinct ids right.
  */
 class Roaring64ChoiceTest {
     /** 200K by default to keep the module's tests quick; the recorded numbers used -Dhaechi.roaring.n=1000000. */
