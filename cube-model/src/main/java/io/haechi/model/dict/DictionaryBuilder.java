@@ -90,14 +90,48 @@ public final class DictionaryBuilder {
         return new OrderedDictionary(type, arena.toByteArray(), Arrays.copyOf(offsets, count + 1));
     }
 
+    /** A stable merge sort of value indexes by their bytes (no boxing: compactions sort up to millions). */
+    private static void sort(int[] idx, byte[] a, int[] off) {
+        int[] buf = new int[idx.length];
+        int[] src = idx;
+        int[] dst = buf;
+        for (int width = 1; width < idx.length; width *= 2) {
+            for (int lo = 0; lo < idx.length; lo += 2 * width) {
+                int mid = Math.min(lo + width, idx.length);
+                int hi = Math.min(lo + 2 * width, idx.length);
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    int x = src[i];
+                    int y = src[j];
+                    dst[k++] = Arrays.compareUnsigned(a, off[x], off[x + 1], a, off[y], off[y + 1]) <= 0 ? src[i++]
+                            : src[j++];
+                }
+                while (i < mid) {
+                    dst[k++] = src[i++];
+                }
+                while (j < hi) {
+                    dst[k++] = src[j++];
+                }
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != idx) {
+            System.arraycopy(src, 0, idx, 0, idx.length);
+        }
+    }
+
     private void compact() {
-        Integer[] idx = new Integer[count];
+        int[] idx = new int[count];
         for (int i = 0; i < count; i++) {
             idx[i] = i;
         }
         byte[] a = arena.array();
         int[] off = offsets;
-        Arrays.sort(idx, (x, y) -> Arrays.compareUnsigned(a, off[x], off[x + 1], a, off[y], off[y + 1]));
+        sort(idx, a, off);
         ByteWriter next = new ByteWriter(arena.size());
         int[] nextOffsets = new int[Math.max(1024, count * 2) + 1];
         int n = 0;

@@ -10,25 +10,33 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
  * Exact COUNT(DISTINCT) of 64-bit values (BIGINT ids such as {@code user_id}, TIMESTAMP microseconds), as BIGINT,
  * with no lossy 64-to-32-bit mapping.
  *
- * <p><b>Why {@link Roaring64NavigableMap}.</b> Measured on this machine (Roaring64ChoiceTest, 1M ids in 8 bitmaps
- * OR-ed together): for ids from a dense range (885K distinct among 4M consecutive values) both
- * {@code Roaring64NavigableMap} and {@code Roaring64Bitmap} serialise to the same 501,246 portable bytes and OR in
- * about 5 ms; for random 64-bit (splitmix) ids both serialise to the same 21,998,664 portable bytes (22 bytes an id:
- * every id lands in its own high-32-bit bucket), the NavigableMap OR-ed in 0.9 s versus 0.9-1.4 s and deserialised in
- * 0.37-0.55 s versus 0.60-0.72 s. {@code Roaring64Bitmap}'s own (ART) format took 32.5 MB. Since the portable format
- * is shared, the choice can be revisited without changing stored bytes.
+ * <p><b>Why {@link Roaring64Bitmap}</b> (the ART-based one) and not {@code Roaring64NavigableMap} (a TreeMap of 32-bit
+ * bitmaps by the high 32 bits). Measured by Roaring64ChoiceTest with {@code -Dhaechi.roaring.n=1000000}: 1M ids in 8
+ * bitmaps OR-ed together, random 64-bit (splitmix) ids and ids from a dense range (885K distinct among 4M consecutive
+ * values above 2^40), on a shared 2-core machine:
+ * <ul>
+ * <li>heap ({@code getLongSizeInBytes}): random 32.5 MB versus 84.6 MB for the NavigableMap (a TreeMap entry and a
+ *     RoaringBitmap per id); dense 502 KB versus 501 KB;</li>
+ * <li>portable serialised bytes: identical, 21,998,664 random (22 bytes an id) and 501,246 dense;</li>
+ * <li>time, within the noise of a machine at load 12-20: OR of random ids 0.9-6.0 s for both, each faster in some
+ *     runs; deserialising random ids was faster for the NavigableMap in most runs (0.37-0.55 s versus 0.60-0.72 s at
+ *     1M; 0.32 s versus 0.92 s at 200K); dense ids take 1-60 ms either way.</li>
+ * </ul>
+ * Heap decides: the builder holds many states in memory. Because the portable format is the same for both, the
+ * choice can be revisited without touching stored bytes (the golden cell pins them).
  *
  * <p><b>Bytes.</b> One format byte, then either {@code 1}: the portable Roaring64 format, or {@code 2}: the count
  * (varint) and the ids in unsigned order as varint gaps (first gap from 0). The writer takes the smaller: gaps cost
- * 6.8 MB for the random million (3.2 times smaller), the bitmap wins for dense ids.
+ * 6.8 MB for the random million (3.2 times smaller than the bitmap), the bitmap wins for dense ids (0.5 MB versus
+ * 0.9 MB).
  */
-final class CountDistinct64Type extends AbstractMeasureType<Roaring64NavigableMap> {
+final class CountDistinct64Type extends AbstractMeasureType<Roaring64Bitmap> {
     static final int FORMAT_ROARING = 1;
     static final int FORMAT_GAPS = 2;
 
@@ -37,12 +45,12 @@ final class CountDistinct64Type extends AbstractMeasureType<Roaring64NavigableMa
     }
 
     @Override
-    protected Roaring64NavigableMap initState() {
-        return new Roaring64NavigableMap();
+    protected Roaring64Bitmap initState() {
+        return new Roaring64Bitmap();
     }
 
     @Override
-    protected Roaring64NavigableMap addValue(Roaring64NavigableMap state, Object raw) {
+    protected Roaring64Bitmap addValue(Roaring64Bitmap state, Object raw) {
         long v;
         if (raw instanceof Long l) {
             v = l;
@@ -55,20 +63,18 @@ final class CountDistinct64Type extends AbstractMeasureType<Roaring64NavigableMa
     }
 
     @Override
-    protected Roaring64NavigableMap mergeStates(Roaring64NavigableMap state, Roaring64NavigableMap other) {
+    protected Roaring64Bitmap mergeStates(Roaring64Bitmap state, Roaring64Bitmap other) {
         state.or(other);
         return state;
     }
 
     @Override
-    protected Roaring64NavigableMap copyState(Roaring64NavigableMap state) {
-        Roaring64NavigableMap c = new Roaring64NavigableMap();
-        c.or(state);
-        return c;
+    protected Roaring64Bitmap copyState(Roaring64Bitmap state) {
+        return state.clone();
     }
 
     @Override
-    protected void write(Roaring64NavigableMap state, ByteWriter out) {
+    protected void write(Roaring64Bitmap state, ByteWriter out) {
         long gapBytes = 1 + varintSize(state.getLongCardinality());
         long prev = 0;
         LongIterator it = state.getLongIterator();
@@ -110,10 +116,10 @@ final class CountDistinct64Type extends AbstractMeasureType<Roaring64NavigableMa
     }
 
     @Override
-    protected Roaring64NavigableMap read(byte[] in, int offset, int length) {
+    protected Roaring64Bitmap read(byte[] in, int offset, int length) {
         ByteReader r = MeasureCodecs.reader(this, in, offset, length);
         int format = r.readByte("format");
-        Roaring64NavigableMap m = new Roaring64NavigableMap();
+        Roaring64Bitmap m = new Roaring64Bitmap();
         if (format == FORMAT_ROARING) {
             try {
                 ByteArrayInputStream bytes = new ByteArrayInputStream(in, r.position(), r.remaining());
@@ -146,7 +152,7 @@ final class CountDistinct64Type extends AbstractMeasureType<Roaring64NavigableMa
     }
 
     @Override
-    protected Object resultOf(Roaring64NavigableMap state) {
+    protected Object resultOf(Roaring64Bitmap state) {
         return state.getLongCardinality();
     }
 }

@@ -325,7 +325,8 @@ public final class RowKeyCodec {
         for (int j = 0; j <= last; j++) {
             CodeRange r = ranges.get(j);
             int w = widths[dims[j]];
-            if (r == null) {
+            boolean unconstrained = r == null;
+            if (unconstrained) {
                 r = new CodeRange(new byte[w], filled(w, 0xFF));
             }
             if (j == last) {
@@ -338,7 +339,8 @@ public final class RowKeyCodec {
                 break;
             }
             long count = w <= 7 ? r.highLong() - r.lowLong() + 1 : Long.MAX_VALUE;
-            if (r.isPoint() || count <= maxRanges / prefixes.size()) {
+            // An unconstrained dimension is never expanded: one range and a residual filter beat 2^(8w) ranges.
+            if (r.isPoint() || (!unconstrained && count <= maxRanges / prefixes.size())) {
                 List<byte[]> next = new ArrayList<>();
                 for (byte[] p : prefixes) {
                     if (r.isPoint()) {

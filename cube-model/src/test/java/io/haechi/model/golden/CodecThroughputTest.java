@@ -42,7 +42,7 @@ class CodecThroughputTest {
 
     private void run() {
         Random random = new Random(1);
-        int n = 200_000;
+        int n = 100_000;
         String[] values = new String[n];
         for (int i = 0; i < n; i++) {
             values[i] = "customer#" + String.format("%09d", random.nextInt(1_000_000));

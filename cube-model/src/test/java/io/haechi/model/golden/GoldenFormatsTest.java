@@ -1,6 +1,7 @@
 package io.haechi.model.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.haechi.model.dict.BooleanEncoding;
 import io.haechi.model.dict.ByteReader;
@@ -11,6 +12,8 @@ import io.haechi.model.dict.FixedLengthEncoding;
 import io.haechi.model.dict.GlobalDictionary;
 import io.haechi.model.dict.IntegerEncoding;
 import io.haechi.model.dict.OrderedDictionary;
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
 import io.haechi.model.measure.MeasureContext;
 import io.haechi.model.measure.MeasureType;
 import io.haechi.model.measure.MeasureTypes;
@@ -43,10 +46,11 @@ class GoldenFormatsTest {
 
     static byte[] golden(String name, byte[] current) {
         Path source = Path.of("src/test/resources/golden", name);
-        if (Boolean.getBoolean("haechi.golden.write") && !Files.exists(source)) {
+        if (current != null && Boolean.getBoolean("haechi.golden.write") && !Files.exists(source)) {
             try {
                 Files.createDirectories(source.getParent());
                 Files.write(source, current);
+                return current; // on the class path from the next build on
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -72,6 +76,32 @@ class GoldenFormatsTest {
         assertThat(values).containsExactlyElementsOf(STRINGS);
         assertThat(Arrays.copyOf(bytes, 5)).containsExactly('H', 'D', 'I', 'C', 1);
         assertThat(OrderedDictionary.of(DataType.varchar(20), STRINGS).toBytes()).isEqualTo(bytes);
+    }
+
+    /** Checked-in adversarial inputs (derived once from the golden files) must fail with a clear format error. */
+    @Test
+    void adversarialInputsFailClearly() {
+        byte[] dict = golden("dict-varchar-v1.bin", null);
+        byte[] truncated = golden("bad-dict-truncated.bin", Arrays.copyOf(dict, dict.length / 2));
+        byte[] version = dict.clone();
+        version[4] = 2;
+        byte[] badVersion = golden("bad-dict-version-2.bin", version);
+        byte[] cell = golden("measure-cell-v1.bin", null);
+        byte[] cellTruncated = golden("bad-measure-cell-truncated.bin", Arrays.copyOf(cell, cell.length - 5));
+
+        assertThatThrownBy(() -> OrderedDictionary.fromBytes(truncated, "bad-dict-truncated.bin"))
+                .isInstanceOf(HaechiException.class)
+                .hasMessage("dictionary bad-dict-truncated.bin is corrupt: checksum mismatch (truncated or damaged "
+                        + "file)")
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.CORRUPT_STORED_DATA));
+        assertThatThrownBy(() -> OrderedDictionary.fromBytes(badVersion, "bad-dict-version-2.bin"))
+                .hasMessage("dictionary bad-dict-version-2.bin has format version 2; this Haechi reads version 1")
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode())
+                        .isEqualTo(ErrorCode.UNSUPPORTED_FORMAT_VERSION));
+        MeasureRowCodec codec = new MeasureRowCodec(measures(new GlobalDictionary(DataType.VARCHAR)));
+        assertThatThrownBy(() -> codec.decode(cellTruncated)).isInstanceOf(HaechiException.class)
+                .hasMessageContaining("corrupt")
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.CORRUPT_STORED_DATA));
     }
 
     @Test
