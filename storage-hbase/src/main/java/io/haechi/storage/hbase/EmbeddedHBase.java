@@ -141,7 +141,7 @@ public final class EmbeddedHBase implements AutoCloseable {
 
     static List<String> command(EmbeddedHBaseConfig config, Path java, long parentPid) {
         String classpath = config.dataDir().resolve("conf") + File.pathSeparator
-                + config.classpath().orElse(System.getProperty("java.class.path"));
+                + absolute(config.classpath().orElse(System.getProperty("java.class.path")));
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(JVM_FLAGS);
@@ -154,6 +154,18 @@ public final class EmbeddedHBase implements AutoCloseable {
         command.add(EmbeddedHBaseMain.class.getName());
         command.add(Long.toString(parentPid));
         return command;
+    }
+
+    /** The child runs in the data directory, so relative classpath entries are resolved against ours first. */
+    static String absolute(String classpath) {
+        StringBuilder result = new StringBuilder();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                result.append(result.length() == 0 ? "" : File.pathSeparator)
+                        .append(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return result.toString();
     }
 
     static Configuration clientConfiguration(int zookeeperPort) {
