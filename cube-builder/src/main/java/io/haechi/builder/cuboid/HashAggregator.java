@@ -28,6 +28,7 @@ final class HashAggregator {
     private final long bytesPerEntry;
     private final int maxCapacity;
     private final List<RunFile> runs = new ArrayList<>();
+    private final List<Integer> levels = new ArrayList<>();
 
     private int capacity;
     private int size;
@@ -189,32 +190,77 @@ final class HashAggregator {
             emitSorted(count, writer::write);
             RunFile run = writer.finish();
             runs.add(run);
+            levels.add(0);
             spilledRuns++;
             spilledBytes += run.bytes();
         }
         clear();
-        if (runs.size() >= maxFanIn) {
-            mergeOldestRuns();
+        cascade(0);
+    }
+
+    /**
+     * Tiered merging, so that every row is rewritten O(log(runs)) times, not once per run: when {@code maxFanIn}
+     * runs of one level exist they become one run of the next level.
+     */
+    private void cascade(int level) throws IOException {
+        List<Integer> same = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (levels.get(i) == level) {
+                same.add(i);
+            }
+        }
+        if (same.size() < maxFanIn) {
+            return;
+        }
+        mergeRuns(same, level + 1);
+        cascade(level + 1);
+    }
+
+    /** Merges the smallest runs until at most {@code maxRuns} are left. */
+    void compactRuns(int maxRuns) throws IOException {
+        int limit = Math.max(1, maxRuns);
+        while (runs.size() > limit) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(runs.get(a).rows(), runs.get(b).rows()));
+            int take = Math.min(maxFanIn, runs.size() - limit + 1);
+            List<Integer> smallest = new ArrayList<>(order.subList(0, take));
+            smallest.sort(null);
+            int level = 0;
+            for (int i : smallest) {
+                level = Math.max(level, levels.get(i));
+            }
+            mergeRuns(smallest, level + 1);
         }
     }
 
-    /** Keeps the number of open runs below the fan-in: merges the oldest {@code maxFanIn - 1} into one. */
-    private void mergeOldestRuns() throws IOException {
-        List<RunFile> oldest = new ArrayList<>(runs.subList(0, maxFanIn - 1));
+    private void mergeRuns(List<Integer> indexes, int level) throws IOException {
+        List<RunFile> inputs = new ArrayList<>();
+        for (int i : indexes) {
+            inputs.add(runs.get(i));
+        }
         List<SortedCursor> cursors = new ArrayList<>();
+        RunFile merged;
         try (RunWriter writer = spill.newWriter("merged", format, measures)) {
-            for (RunFile run : oldest) {
+            for (RunFile run : inputs) {
                 cursors.add(spill.open(run, measures));
             }
             new RunMerger(format, measures, cursors).mergeInto(writer::write);
-            RunFile merged = writer.finish();
+            merged = writer.finish();
             spilledBytes += merged.bytes();
-            runs.removeAll(oldest);
-            runs.add(0, merged);
         } finally {
             closeAll(cursors);
         }
-        for (RunFile run : oldest) {
+        for (int k = indexes.size() - 1; k >= 0; k--) {
+            int i = indexes.get(k);
+            runs.remove(i);
+            levels.remove(i);
+        }
+        runs.add(merged);
+        levels.add(level);
+        for (RunFile run : inputs) {
             spill.delete(run);
         }
     }
@@ -230,6 +276,7 @@ final class HashAggregator {
             clear();
             return;
         }
+        compactRuns(maxFanIn - 1);
         int count = sort();
         List<SortedCursor> cursors = new ArrayList<>();
         try {
@@ -245,6 +292,7 @@ final class HashAggregator {
             spill.delete(run);
         }
         runs.clear();
+        levels.clear();
         clear();
     }
 
@@ -274,6 +322,7 @@ final class HashAggregator {
     /** Drops all memory and forgets the runs (the caller deleted them). */
     void release() {
         runs.clear();
+        levels.clear();
         keys = null;
         longs = null;
         objects = null;
