@@ -54,7 +54,9 @@ final class HashAggregator {
         this.maxFanIn = maxFanIn;
         this.budget = budget;
         this.bytesPerEntry = 8L * words + 8L * longCount + 8L * objectCount + 4 + 8 + 8L * (words + 1);
-        long entries = Math.max(MIN_CAPACITY, budget / bytesPerEntry);
+        // With object states, the arrays may take half of the budget; the states take the rest.
+        long arrayBudget = format.objects() > 0 ? budget / 2 : budget;
+        long entries = Math.max(MIN_CAPACITY, arrayBudget / bytesPerEntry);
         this.maxCapacity = (int) Math.min(entries, (1 << 29) / Math.max(1, words + 1));
         allocate(Math.min(INITIAL_CAPACITY, maxCapacity));
     }
@@ -178,7 +180,8 @@ final class HashAggregator {
     }
 
     private void spillIfOverBudget() throws IOException {
-        if (objectBytes + (long) capacity * bytesPerEntry > budget && size > 0) {
+        // The arrays never exceed their half at full size; spill when the states outgrow theirs.
+        if (objectBytes + (long) size * bytesPerEntry > budget && size > 0) {
             spillRun();
         }
     }

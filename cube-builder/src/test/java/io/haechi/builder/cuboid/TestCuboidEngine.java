@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * byte-identical output and leave no spill file behind.
  */
 class TestCuboidEngine {
-    private static final int ROWS = 120_000;
+    private static final int ROWS = 60_000;
     private static final int[] CARDINALITIES = {2, 5, 13, 40, 100, 7, 300, 3};
     private static final int DIMS = CARDINALITIES.length;
     private static final MeasureFunctions MEASURES = MeasureFunctions.of(
@@ -45,13 +45,16 @@ class TestCuboidEngine {
             LongMeasureFunction.min("min_w"),
             LongMeasureFunction.max("max_w"),
             new RoaringDistinctFunction("distinct_u"));
-    private static final long TINY_BUDGET = 48 * 1024;
+    private static final long TINY_BUDGET = 192 * 1024;
     private static final long LARGE_BUDGET = 256L * 1024 * 1024;
 
     private static int[][] codes;
     private static long[][] values;
     private static CuboidPlan plan;
     private static Map<Long, List<CollectingSink.Row>> expected;
+
+    /** Builds shared by the tests that only read their output, keyed by "budget/threads". */
+    private static final Map<String, CollectingSink> BUILDS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @TempDir
     Path temp;
@@ -142,6 +145,16 @@ class TestCuboidEngine {
         return dims;
     }
 
+    private CollectingSink cachedBuild(long budget, int threads) throws IOException {
+        String key = budget + "/" + threads;
+        CollectingSink sink = BUILDS.get(key);
+        if (sink == null) {
+            sink = build(budget, threads);
+            BUILDS.put(key, sink);
+        }
+        return sink;
+    }
+
     private CollectingSink build(long budget, int threads) throws IOException {
         CollectingSink sink = new CollectingSink(MEASURES);
         engine(budget, threads).build(plan, new ArrayFactSource(codes, values), sink, CuboidBuildListener.NONE);
@@ -161,7 +174,7 @@ class TestCuboidEngine {
 
     @Test
     void everyCuboidEqualsDuckDbWithTinyBudgetOneThread() throws IOException {
-        CollectingSink sink = build(TINY_BUDGET, 1);
+        CollectingSink sink = cachedBuild(TINY_BUDGET, 1);
         assertEqualsDuckDb(sink);
         long spilled = sink.stats.values().stream().mapToLong(CuboidStats::spilledRuns).sum();
         assertThat(spilled).as("runs spilled under the tiny budget").isGreaterThan(100);
@@ -169,7 +182,7 @@ class TestCuboidEngine {
 
     @Test
     void everyCuboidEqualsDuckDbWithLargeBudgetFourThreads() throws IOException {
-        CollectingSink sink = build(LARGE_BUDGET, 4);
+        CollectingSink sink = cachedBuild(LARGE_BUDGET, 4);
         assertEqualsDuckDb(sink);
         long spilled = sink.stats.values().stream().mapToLong(CuboidStats::spilledRuns).sum();
         assertThat(spilled).as("runs spilled under the large budget").isZero();
@@ -177,11 +190,11 @@ class TestCuboidEngine {
 
     @Test
     void outputIsByteIdenticalAcrossBudgetsAndThreads() throws IOException {
-        Map<Long, byte[]> reference = build(LARGE_BUDGET, 1).images;
+        Map<Long, byte[]> reference = cachedBuild(LARGE_BUDGET, 1).images;
         assertThat(reference).hasSize(plan.buildOrder().size());
-        for (long budget : new long[] {TINY_BUDGET, 1024 * 1024}) {
+        for (long budget : new long[] {TINY_BUDGET, LARGE_BUDGET}) {
             for (int threads : new int[] {1, 4}) {
-                Map<Long, byte[]> images = build(budget, threads).images;
+                Map<Long, byte[]> images = cachedBuild(budget, threads).images;
                 assertThat(images.keySet()).isEqualTo(reference.keySet());
                 for (long cuboid : reference.keySet()) {
                     assertThat(images.get(cuboid)).as("cuboid %d, budget %d, %d threads", cuboid, budget, threads)
@@ -193,7 +206,7 @@ class TestCuboidEngine {
 
     @Test
     void statisticsCountRowsAndInputs() throws IOException {
-        CollectingSink sink = build(TINY_BUDGET, 2);
+        CollectingSink sink = cachedBuild(TINY_BUDGET, 4);
         for (long cuboid : plan.buildOrder()) {
             CuboidStats stats = sink.stats.get(cuboid);
             assertThat(stats.rows()).isEqualTo(expected.get(cuboid).size());
@@ -212,7 +225,7 @@ class TestCuboidEngine {
             }
         }
         CollectingSink sink = new CollectingSink(MEASURES);
-        CuboidBuildResult result = engine(TINY_BUDGET, 2).build(plan.withDone(done),
+        CuboidBuildResult result = engine(LARGE_BUDGET, 2).build(plan.withDone(done),
                 new ArrayFactSource(codes, values), sink, CuboidBuildListener.NONE);
         assertThat(sink.rows.keySet()).doesNotContainAnyElementsOf(done);
         assertThat(sink.rows).hasSize(plan.buildOrder().size() - done.size());
