@@ -231,6 +231,12 @@ public final class SsbCuboidBenchmark {
                 config.memoryBudgetBytes() >> 20, threads);
         System.out.printf("peak heap (sum of pool peaks) %,d MB, spilled %,d MB%n", peak >> 20,
                 result.spilledBytes() >> 20);
+        // On a shared machine wall time says little; process CPU time is what the build costs.
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            System.out.printf("process CPU %.1f s (all threads, JIT and GC included)%n",
+                    sun.getProcessCpuTime() / 1e9);
+        }
         if (args.length > 4) {
             result.cuboids().stream().sorted((a, b) -> Long.compare(b.nanos(), a.nanos())).limit(15)
                     .forEach(s -> System.out.printf("  cuboid %s from %s: %,d rows from %,d, %d runs, %.2f s%n",
