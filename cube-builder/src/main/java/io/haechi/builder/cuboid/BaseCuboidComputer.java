@@ -56,6 +56,17 @@ final class BaseCuboidComputer {
         List<SortedCursor> cursors = new ArrayList<>();
         List<RunFile> runs = new ArrayList<>();
         try {
+            int runCount = 0;
+            for (HashAggregator aggregator : aggregators) {
+                runCount += aggregator.runs().size();
+            }
+            if (runCount + aggregators.size() > config.maxMergeFanIn()) {
+                // Every worker's table is one cursor; the runs share what is left of the fan-in.
+                int perWorker = Math.max(1, (config.maxMergeFanIn() - aggregators.size()) / aggregators.size());
+                for (HashAggregator aggregator : aggregators) {
+                    aggregator.compactRuns(perWorker);
+                }
+            }
             for (HashAggregator aggregator : aggregators) {
                 spilledRuns += aggregator.spilledRuns();
                 spilledBytes += aggregator.spilledBytes();

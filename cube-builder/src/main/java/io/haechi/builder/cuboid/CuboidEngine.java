@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -93,9 +94,12 @@ public final class CuboidEngine {
             Run run = new Run(plan, children, needed, spill, sink, listener);
             try {
                 return run.execute(source, pool, start);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | ClosedByInterruptException e) {
+                // An interrupt during file I/O closes the channel: that is a cancellation too.
                 Thread.currentThread().interrupt();
-                throw new CancellationException("cuboid build cancelled");
+                CancellationException cancelled = new CancellationException("cuboid build cancelled");
+                cancelled.initCause(e);
+                throw cancelled;
             } finally {
                 pool.shutdownNow();
                 awaitTermination(pool);

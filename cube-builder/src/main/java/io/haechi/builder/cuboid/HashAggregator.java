@@ -28,6 +28,7 @@ final class HashAggregator {
     private final long bytesPerEntry;
     private final int maxCapacity;
     private final List<RunFile> runs = new ArrayList<>();
+    private final List<Integer> levels = new ArrayList<>();
 
     private int capacity;
     private int size;
@@ -53,7 +54,9 @@ final class HashAggregator {
         this.maxFanIn = maxFanIn;
         this.budget = budget;
         this.bytesPerEntry = 8L * words + 8L * longCount + 8L * objectCount + 4 + 8 + 8L * (words + 1);
-        long entries = Math.max(MIN_CAPACITY, budget / bytesPerEntry);
+        // With object states, the arrays may take half of the budget; the states take the rest.
+        long arrayBudget = format.objects() > 0 ? budget / 2 : budget;
+        long entries = Math.max(MIN_CAPACITY, arrayBudget / bytesPerEntry);
         this.maxCapacity = (int) Math.min(entries, (1 << 29) / Math.max(1, words + 1));
         allocate(Math.min(INITIAL_CAPACITY, maxCapacity));
     }
@@ -177,7 +180,8 @@ final class HashAggregator {
     }
 
     private void spillIfOverBudget() throws IOException {
-        if (objectBytes + (long) capacity * bytesPerEntry > budget && size > 0) {
+        // The arrays never exceed their half at full size; spill when the states outgrow theirs.
+        if (objectBytes + (long) size * bytesPerEntry > budget && size > 0) {
             spillRun();
         }
     }
@@ -189,32 +193,77 @@ final class HashAggregator {
             emitSorted(count, writer::write);
             RunFile run = writer.finish();
             runs.add(run);
+            levels.add(0);
             spilledRuns++;
             spilledBytes += run.bytes();
         }
         clear();
-        if (runs.size() >= maxFanIn) {
-            mergeOldestRuns();
+        cascade(0);
+    }
+
+    /**
+     * Tiered merging, so that every row is rewritten O(log(runs)) times, not once per run: when {@code maxFanIn}
+     * runs of one level exist they become one run of the next level.
+     */
+    private void cascade(int level) throws IOException {
+        List<Integer> same = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            if (levels.get(i) == level) {
+                same.add(i);
+            }
+        }
+        if (same.size() < maxFanIn) {
+            return;
+        }
+        mergeRuns(same, level + 1);
+        cascade(level + 1);
+    }
+
+    /** Merges the smallest runs until at most {@code maxRuns} are left. */
+    void compactRuns(int maxRuns) throws IOException {
+        int limit = Math.max(1, maxRuns);
+        while (runs.size() > limit) {
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(runs.get(a).rows(), runs.get(b).rows()));
+            int take = Math.min(maxFanIn, runs.size() - limit + 1);
+            List<Integer> smallest = new ArrayList<>(order.subList(0, take));
+            smallest.sort(null);
+            int level = 0;
+            for (int i : smallest) {
+                level = Math.max(level, levels.get(i));
+            }
+            mergeRuns(smallest, level + 1);
         }
     }
 
-    /** Keeps the number of open runs below the fan-in: merges the oldest {@code maxFanIn - 1} into one. */
-    private void mergeOldestRuns() throws IOException {
-        List<RunFile> oldest = new ArrayList<>(runs.subList(0, maxFanIn - 1));
+    private void mergeRuns(List<Integer> indexes, int level) throws IOException {
+        List<RunFile> inputs = new ArrayList<>();
+        for (int i : indexes) {
+            inputs.add(runs.get(i));
+        }
         List<SortedCursor> cursors = new ArrayList<>();
+        RunFile merged;
         try (RunWriter writer = spill.newWriter("merged", format, measures)) {
-            for (RunFile run : oldest) {
+            for (RunFile run : inputs) {
                 cursors.add(spill.open(run, measures));
             }
             new RunMerger(format, measures, cursors).mergeInto(writer::write);
-            RunFile merged = writer.finish();
+            merged = writer.finish();
             spilledBytes += merged.bytes();
-            runs.removeAll(oldest);
-            runs.add(0, merged);
         } finally {
             closeAll(cursors);
         }
-        for (RunFile run : oldest) {
+        for (int k = indexes.size() - 1; k >= 0; k--) {
+            int i = indexes.get(k);
+            runs.remove(i);
+            levels.remove(i);
+        }
+        runs.add(merged);
+        levels.add(level);
+        for (RunFile run : inputs) {
             spill.delete(run);
         }
     }
@@ -230,6 +279,7 @@ final class HashAggregator {
             clear();
             return;
         }
+        compactRuns(maxFanIn - 1);
         int count = sort();
         List<SortedCursor> cursors = new ArrayList<>();
         try {
@@ -245,6 +295,7 @@ final class HashAggregator {
             spill.delete(run);
         }
         runs.clear();
+        levels.clear();
         clear();
     }
 
@@ -274,6 +325,7 @@ final class HashAggregator {
     /** Drops all memory and forgets the runs (the caller deleted them). */
     void release() {
         runs.clear();
+        levels.clear();
         keys = null;
         longs = null;
         objects = null;

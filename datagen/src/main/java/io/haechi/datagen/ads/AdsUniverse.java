@@ -56,7 +56,7 @@ final class AdsUniverse {
     final int[] placementPublisher;
     final int[] placementSlot;
     final double[] placementCtrFactor;
-    /** cumulative Zipf(1.0) over n children, for n = 1..30: {@code CHILD_CDF[n][k]} = P(rank ≤ k+1). */
+    /** cumulative Zipf(1.0) over n children, for n = 1..30: {@code childCdf[n][k]} = P(rank ≤ k+1). */
     final double[][] childCdf;
 
     AdsUniverse(AdsScale scale, LocalDate start, long seed, double budgetFactor) {

@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericDatumWriter;
 
 /**
  * Writes one Avro object container file. The file is byte-identical for the same rows: the 16-byte sync marker
@@ -26,7 +27,8 @@ public final class AvroTableWriter implements TableWriter {
     public static final int DEFLATE_LEVEL = 1;
 
     private final Path file;
-    private final DataFileWriter<Object[]> writer;
+    private final DataFileWriter<Object> writer;
+    private final RowEncoder encoder;
     private long rows;
 
     /**
@@ -38,7 +40,8 @@ public final class AvroTableWriter implements TableWriter {
         this.file = requireNonNull(file, "file is null");
         requireNonNull(table, "table is null");
         requireNonNull(syncKey, "syncKey is null");
-        this.writer = new DataFileWriter<>(new ArrayDatumWriter(table));
+        this.encoder = new RowEncoder(table);
+        this.writer = new DataFileWriter<>(new GenericDatumWriter<>());
         writer.setCodec(CodecFactory.deflateCodec(DEFLATE_LEVEL));
         try {
             OutputStream out = Files.newOutputStream(file);
@@ -51,7 +54,7 @@ public final class AvroTableWriter implements TableWriter {
     @Override
     public void write(Object[] row) {
         try {
-            writer.append(row);
+            writer.appendEncoded(encoder.encode(row));
             rows++;
         } catch (IOException | RuntimeException e) {
             throw new HaechiException(ErrorCode.GENERATOR_OUTPUT_FAILED,

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * What {@code haechi gen ssb} generates.
  *
- * @param scaleFactor SSB scale factor: any value &gt; 0, fractions included (SF 0.01 for tests)
+ * @param scaleFactor SSB scale factor: &gt; 0 and ≤ 10,000, fractions included (SF 0.01 for tests)
  * @param outDir output directory; one sub-directory per table
  * @param format output file format
  * @param overwrite replace existing table directories under {@code outDir} instead of failing

@@ -18,8 +18,8 @@ public record SsbScale(double scaleFactor, long customers, long suppliers, long 
     /** The date table always has every day of 1992-01-01..1998-12-31. */
     public static final int DATE_ROWS = 2557;
 
-    /** The largest scale factor: 1,500,000·SF orders must keep sparse order keys within a long, and far below. */
-    public static final double MAX_SCALE_FACTOR = 100_000;
+    /** The largest scale factor; customer keys (30,000·SF) are INT, which would overflow from SF 71,583. */
+    public static final double MAX_SCALE_FACTOR = 10_000;
 
     public SsbScale {
         if (customers < 1 || suppliers < 1 || parts < 1 || partKeyMax < 1 || orders < 1) {

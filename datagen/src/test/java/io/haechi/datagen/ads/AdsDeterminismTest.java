@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,22 @@ class AdsDeterminismTest {
         Map<String, String> c = DuckDb.digests(dir.resolve("c"));
         assertThat(c.get("ad_event/event_date=2024-03-01/part-00000.avro"))
                 .isNotEqualTo(a.get("ad_event/event_date=2024-03-01/part-00000.avro"));
+    }
+
+    @Test
+    void csvIsDeterministicToo() throws Exception {
+        AdsOptions csv = new AdsOptions(0.01, 2, LocalDate.of(2024, 3, 1), dir.resolve("csv1"), OutputFormat.CSV);
+        AdsGenerator.generate(csv, ProgressListener.NONE);
+        AdsGenerator.generate(new AdsOptions(0.01, 2, LocalDate.of(2024, 3, 1), dir.resolve("csv2"),
+                OutputFormat.CSV).withThreads(1), ProgressListener.NONE);
+        assertThat(DuckDb.digests(dir.resolve("csv1"))).hasSize(2 + 5).isEqualTo(DuckDb.digests(dir.resolve("csv2")));
+        List<String> lines = Files.readAllLines(dir.resolve("csv1/ad_event/event_date=2024-03-02/part-00000.csv"));
+        assertThat(lines.get(0)).isEqualTo("event_date,event_hour,advertiser_id,campaign_id,ad_group_id,creative_id,"
+                + "publisher_id,placement_id,device_type,os,region,city,age_band,gender,user_id,impressions,clicks,"
+                + "conversions,cost_micros,conv_value_micros");
+        assertThat(lines.get(1)).startsWith("2024-03-02,0,");
+        assertThat(lines).hasSize(1 + (int) AdsGenerator.rowsPerDay(Math.round(60_000 * 2 / 28.0),
+                LocalDate.of(2024, 3, 1), 2)[1]);
     }
 
     @Test

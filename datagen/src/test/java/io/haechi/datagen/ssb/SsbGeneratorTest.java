@@ -188,7 +188,8 @@ class SsbGeneratorTest {
         assertThat(longValue(db, "select max(d_datekey) from dates")).isEqualTo(19981231);
         assertThat(longValue(db, "select sum(d_holidayfl) from dates")).isEqualTo(70);
         assertThat(stringValue(db, "select d_dayofweek || ',' || d_daynuminweek || ',' || d_date || ',' ||"
-                + " d_yearmonth from dates where d_datekey = 19920101")).isEqualTo("Thursday,5,January 1, 1992,Jan1992");
+                + " d_yearmonth from dates where d_datekey = 19920101"))
+                .isEqualTo("Thursday,5,January 1, 1992,Jan1992");
         String real = "strptime(d_datekey::varchar, '%Y%m%d')::date";
         // the label is the real day's successor's (a Wednesday is called Thursday)
         assertThat(longValue(db, "select count(*) from dates where d_dayofweek <> dayname(" + real

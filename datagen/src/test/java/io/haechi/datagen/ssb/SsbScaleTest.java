@@ -68,5 +68,6 @@ class SsbScaleTest {
         assertThatThrownBy(() -> SsbScale.of(-1)).hasMessageContaining("got -1");
         assertThatThrownBy(() -> SsbScale.of(Double.NaN)).hasMessageContaining("scale factor");
         assertThatThrownBy(() -> SsbScale.of(0.00001)).hasMessageContaining("too small");
+        assertThatThrownBy(() -> SsbScale.of(20_000)).hasMessageContaining("<= 10000");
     }
 }

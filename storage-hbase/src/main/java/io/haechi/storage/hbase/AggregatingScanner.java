@@ -35,7 +35,10 @@ import org.apache.hadoop.hbase.util.Pair;
  * reference in tests. Ranges are cut at region boundaries and the pieces run in parallel.
  */
 public final class AggregatingScanner {
+    /** Raw rows per scanner RPC on the client-side path. */
     private static final int CACHING = 2000;
+    /** Result rows per RPC on the region-side path: each holds up to 1000 groups, so this caps a response at 50k. */
+    private static final int REGION_SIDE_CACHING = 50;
 
     private final Connection connection;
     private final TableName table;
@@ -121,7 +124,7 @@ public final class AggregatingScanner {
     private Map<ByteKey, byte[]> scanPiece(KeyRange piece, AggregationRequest request, RegionAggregator aggregator,
             boolean regionSide) throws IOException {
         Scan scan = new Scan().withStartRow(piece.start()).withStopRow(piece.stop())
-                .setCaching(CACHING).setCacheBlocks(true);
+                .setCaching(regionSide ? REGION_SIDE_CACHING : CACHING).setCacheBlocks(true);
         if (regionSide) {
             scan.setAttribute(AggregationRequest.ATTRIBUTE, request.toBytes());
         } else {

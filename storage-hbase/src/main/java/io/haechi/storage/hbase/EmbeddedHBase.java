@@ -6,19 +6,24 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.Admin;
@@ -102,7 +107,7 @@ public final class EmbeddedHBase implements AutoCloseable {
             stopStaleChild(dataDir, client, config.stopTimeout());
             checkPortFree(config.zookeeperPort());
             Path java = JavaRuntimes.java17(config.java(), JavaRuntimes.DEFAULT_JVM_ROOT);
-            Map<String, String> site = new java.util.LinkedHashMap<>(
+            Map<String, String> site = new LinkedHashMap<>(
                     StandaloneSettings.forDirectory(dataDir, config.zookeeperPort()));
             site.putAll(config.extraSite());
             StandaloneSettings.writeSiteXml(site, dataDir.resolve("conf").resolve("hbase-site.xml"));
@@ -141,7 +146,7 @@ public final class EmbeddedHBase implements AutoCloseable {
 
     static List<String> command(EmbeddedHBaseConfig config, Path java, long parentPid) {
         String classpath = config.dataDir().resolve("conf") + File.pathSeparator
-                + config.classpath().orElse(System.getProperty("java.class.path"));
+                + absolute(config.classpath().orElse(System.getProperty("java.class.path")));
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(JVM_FLAGS);
@@ -154,6 +159,18 @@ public final class EmbeddedHBase implements AutoCloseable {
         command.add(EmbeddedHBaseMain.class.getName());
         command.add(Long.toString(parentPid));
         return command;
+    }
+
+    /** The child runs in the data directory, so relative classpath entries are resolved against ours first. */
+    static String absolute(String classpath) {
+        StringBuilder result = new StringBuilder();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                result.append(result.length() == 0 ? "" : File.pathSeparator)
+                        .append(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return result.toString();
     }
 
     static Configuration clientConfiguration(int zookeeperPort) {
@@ -235,7 +252,7 @@ public final class EmbeddedHBase implements AutoCloseable {
     }
 
     private static boolean accepts(int port) {
-        try (java.net.Socket socket = new java.net.Socket()) {
+        try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
             return true;
         } catch (IOException e) {
@@ -353,9 +370,9 @@ public final class EmbeddedHBase implements AutoCloseable {
         try {
             handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return !handle.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return !handle.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -375,7 +392,7 @@ public final class EmbeddedHBase implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(logFile(dataDir), StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(log not readable: " + e.getMessage() + ")";
         }
     }

@@ -6,6 +6,7 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -217,7 +218,7 @@ public final class HFileBulkLoader implements TableLoad {
         if (regions < 1) {
             throw new IllegalArgumentException("regions must be at least 1, got " + regions);
         }
-        List<byte[]> splits = new java.util.ArrayList<>();
+        List<byte[]> splits = new ArrayList<>();
         for (int i = 1; i < regions; i++) {
             byte[] key = sortedKeys.get((int) ((long) sortedKeys.size() * i / regions));
             if (splits.isEmpty() || Arrays.compareUnsigned(splits.get(splits.size() - 1), key) < 0) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 
@@ -35,7 +37,7 @@ public record StoreConfig(Map<String, String> properties) {
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DIR = "./data";
 
-    private static final java.util.Set<String> HAECHI_KEYS = java.util.Set.of(EMBEDDED_DIR, EMBEDDED_ZOOKEEPER_PORT,
+    private static final Set<String> HAECHI_KEYS = Set.of(EMBEDDED_DIR, EMBEDDED_ZOOKEEPER_PORT,
             EMBEDDED_HEAP, EMBEDDED_JAVA, EMBEDDED_CLASSPATH, EMBEDDED_START_TIMEOUT);
 
     public StoreConfig {
@@ -43,7 +45,7 @@ public record StoreConfig(Map<String, String> properties) {
         for (String key : properties.keySet()) {
             if (key.startsWith("haechi.hbase.") && !HAECHI_KEYS.contains(key)) {
                 throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "unknown store setting '" + key
-                        + "'; known: " + new java.util.TreeSet<>(HAECHI_KEYS));
+                        + "'; known: " + new TreeSet<>(HAECHI_KEYS));
             }
         }
     }

@@ -89,10 +89,26 @@ class EmbeddedHBaseTest {
         assertThat(dataDir.resolve(EmbeddedHBase.PID_FILE)).doesNotExist();
         first.close();
 
-        try (EmbeddedHBase second = EmbeddedHBase.start(config)) {
+        // The restart also checks the watchdog: its parent is a stand-in process that then dies hard.
+        Process fakeParent = new ProcessBuilder("sleep", "600").start();
+        EmbeddedHBase second = EmbeddedHBase.start(config, fakeParent.pid());
+        try {
             System.out.println("MEASURE embedded restart with data " + second.startupTime().toMillis() + " ms");
             assertThat(second.pid()).isNotEqualTo(pid);
             assertThat(readAll(second.connection())).containsExactlyElementsOf(rows);
+
+            ProcessHandle child = ProcessHandle.of(second.pid()).orElseThrow();
+            fakeParent.destroyForcibly().waitFor();
+            long begin = System.nanoTime();
+            child.onExit().get(120, TimeUnit.SECONDS);
+            System.out.println("MEASURE orphaned child exit after parent death "
+                    + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
+            assertThat(child.isAlive()).isFalse();
+            assertThat(Files.readString(second.logFile())).contains("is gone without stopping HBase")
+                    .contains("HBase is down; exiting");
+        } finally {
+            second.close();
+            fakeParent.destroyForcibly();
         }
         assertThat(Files.readString(dataDir.resolve("logs/hbase.log"))).contains("Haechi starts the embedded HBase");
     }
@@ -113,26 +129,6 @@ class EmbeddedHBaseTest {
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir)) {
             assertThat(Files.readString(dataDir.resolve(DataDirectoryLock.FILE_NAME)).trim())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
-        }
-    }
-
-    @Test
-    void childShutsItselfDownWhenItsParentDies() throws Exception {
-        Process fakeParent = new ProcessBuilder("sleep", "600").start();
-        EmbeddedHBase hbase = EmbeddedHBase.start(config(), fakeParent.pid());
-        try {
-            ProcessHandle child = ProcessHandle.of(hbase.pid()).orElseThrow();
-            fakeParent.destroyForcibly().waitFor();
-            long begin = System.nanoTime();
-            child.onExit().get(120, TimeUnit.SECONDS);
-            System.out.println("MEASURE orphaned child exit after parent death "
-                    + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
-            System.out.println("child log tail:\n" + EmbeddedHBase.logTail(dataDir));
-            assertThat(child.isAlive()).isFalse();
-            assertThat(Files.readString(hbase.logFile())).contains("is gone without stopping HBase");
-        } finally {
-            hbase.close();
-            fakeParent.destroyForcibly();
         }
     }
 
