@@ -30,17 +30,27 @@ record DescriptorSet(Map<String, TableDesc> tables, Map<String, ModelDesc> model
         cubes = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(cubes, "cubes is null")));
     }
 
+    /** Reads every document of the files, in file order, into {@code into}. */
+    static void readDocuments(List<Path> files, List<Descriptor> into) {
+        for (Path file : files) {
+            into.addAll(JsonDescriptors.readAll(readFile(file), file.toString()));
+        }
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new HaechiException(ErrorCode.SOURCE_NOT_FOUND, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     static DescriptorSet read(List<Path> files) {
         Map<String, TableDesc> tables = new LinkedHashMap<>();
         Map<String, ModelDesc> models = new LinkedHashMap<>();
         Map<String, CubeDesc> cubes = new LinkedHashMap<>();
         for (Path file : files) {
-            String json;
-            try {
-                json = Files.readString(file, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new HaechiException(ErrorCode.SOURCE_NOT_FOUND, "cannot read " + file + ": " + e.getMessage(), e);
-            }
+            String json = readFile(file);
             for (Descriptor d : JsonDescriptors.readAll(json, file.toString())) {
                 Object previous;
                 if (d instanceof Descriptor.Table t) {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             GenCommand.class,
             ValidateCommand.class,
+            TableCommand.class,
+            JobsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HaechiCli implements Runnable {

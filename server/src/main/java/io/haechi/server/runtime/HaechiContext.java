@@ -1,0 +1,84 @@
+package io.haechi.server.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.haechi.builder.job.JobListener;
+import io.haechi.builder.job.JobRunner;
+import io.haechi.builder.job.MetadataJobRepository;
+import io.haechi.model.catalog.Catalog;
+import io.haechi.model.spi.MetadataStore;
+import io.haechi.storage.hbase.HBaseCluster;
+import io.haechi.storage.hbase.HBaseMetadataStore;
+import io.haechi.storage.hbase.StoreConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What a CLI command or the server works with: the HBase it opened (embedded unless configured otherwise), the
+ * metadata store and catalog in it, and the job runner. Closing it stops an embedded HBase cleanly.
+ */
+public final class HaechiContext implements AutoCloseable {
+    private final HaechiSettings settings;
+    private final HBaseCluster cluster;
+    private final MetadataStore metadata;
+    private final Catalog catalog;
+    private final MetadataJobRepository jobs;
+
+    private HaechiContext(HaechiSettings settings, HBaseCluster cluster) {
+        this.settings = settings;
+        this.cluster = cluster;
+        this.metadata = HBaseMetadataStore.open(cluster.connection());
+        this.catalog = new Catalog(metadata);
+        this.jobs = new MetadataJobRepository(metadata);
+    }
+
+    /** Opens the configured store (starting the embedded HBase when no cluster is configured). */
+    public static HaechiContext open(HaechiSettings settings) {
+        requireNonNull(settings, "settings is null");
+        HBaseCluster cluster = HBaseCluster.open(new StoreConfig(settings.storeProperties()));
+        try {
+            return new HaechiContext(settings, cluster);
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** Wraps an HBase someone else owns (tests). */
+    public static HaechiContext of(HaechiSettings settings, HBaseCluster cluster) {
+        return new HaechiContext(settings, cluster);
+    }
+
+    public HaechiSettings settings() {
+        return settings;
+    }
+
+    public HBaseCluster cluster() {
+        return cluster;
+    }
+
+    public MetadataStore metadata() {
+        return metadata;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public MetadataJobRepository jobs() {
+        return jobs;
+    }
+
+    public Path jobsDir() {
+        return settings.dataDir().resolve("jobs");
+    }
+
+    public JobRunner jobRunner(JobListener listener) {
+        return new JobRunner(jobs, jobsDir(), Clock.systemUTC(), listener);
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}

@@ -1,0 +1,97 @@
+package io.haechi.server.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Haechi's configuration: flat keys from a properties file ({@code --config FILE}, else {@code ./haechi.properties}
+ * if present), overridden by JVM system properties of the same names ({@code -Dhaechi.data.dir=...}). Only keys
+ * starting with {@code haechi.}, {@code hbase.}, {@code zookeeper.}, {@code hadoop.}, {@code fs.} or {@code dfs.} are
+ * read; the README lists them.
+ */
+public record HaechiSettings(Map<String, String> values) {
+    public static final String DATA_DIR = "haechi.data.dir";
+    public static final String REJECT_THRESHOLD = "haechi.build.rejected.max";
+    public static final String BUILD_MEMORY = "haechi.build.memory.fraction";
+
+    private static final String[] PREFIXES = {"haechi.", "hbase.", "zookeeper.", "hadoop.", "fs.", "dfs."};
+
+    public HaechiSettings {
+        values = Map.copyOf(requireNonNull(values, "values is null"));
+    }
+
+    /** Reads the settings: the file (explicit, else ./haechi.properties when it exists), then system properties. */
+    public static HaechiSettings load(Optional<Path> file) {
+        Map<String, String> values = new TreeMap<>();
+        Path path = file.orElse(Path.of("haechi.properties"));
+        if (file.isPresent() || Files.isRegularFile(path)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "cannot read the configuration file " + path
+                        + ": " + e.getMessage(), e);
+            }
+            p.stringPropertyNames().stream().filter(HaechiSettings::relevant)
+                    .forEach(k -> values.put(k, p.getProperty(k).trim()));
+        }
+        System.getProperties().stringPropertyNames().stream().filter(HaechiSettings::relevant)
+                .filter(k -> !k.equals("haechi.home"))
+                .forEach(k -> values.put(k, System.getProperty(k).trim()));
+        return new HaechiSettings(values);
+    }
+
+    private static boolean relevant(String key) {
+        for (String prefix : PREFIXES) {
+            if (key.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    /** Where Haechi keeps its state (embedded HBase, job work directories); default {@code ./data}. */
+    public Path dataDir() {
+        return Path.of(get(DATA_DIR).orElse("data"));
+    }
+
+    /** The keys the store reads: everything but Haechi's own non-store keys. */
+    public Map<String, String> storeProperties() {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (!k.startsWith("haechi.") || k.startsWith("haechi.hbase.")) {
+                out.put(k, v);
+            }
+        });
+        out.putIfAbsent("haechi.hbase.embedded.dir", dataDir().resolve("hbase").toString());
+        return out;
+    }
+
+    public long longValue(String key, long fallback) {
+        String v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "setting " + key + " must be a whole number, got '"
+                    + v + "'");
+        }
+    }
+}
