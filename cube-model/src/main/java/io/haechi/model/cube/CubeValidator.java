@@ -213,9 +213,9 @@ public final class CubeValidator {
             issues.add(path + ".argument", e);
             return;
         }
-        DataType result = MeasureTypes.resultOf(m.function(), arg.type());
+        DataType result = MeasureTypeRules.resultOf(m.function(), arg.type());
         if (result == null) {
-            issues.add(ErrorCode.INVALID_TYPE, path + ".argument", MeasureTypes.allowed(m.function()) + ", but '"
+            issues.add(ErrorCode.INVALID_TYPE, path + ".argument", MeasureTypeRules.allowed(m.function()) + ", but '"
                     + m.argument().get() + "' is " + arg.type());
             return;
         }
@@ -226,7 +226,7 @@ public final class CubeValidator {
         if (m.returnType().isEmpty()) {
             return inferred;
         }
-        if (!MeasureTypes.accepts(m.returnType().get(), inferred)) {
+        if (!MeasureTypeRules.accepts(m.returnType().get(), inferred)) {
             issues.add(ErrorCode.INVALID_TYPE, path + ".returnType", m.function() + "("
                     + m.argument().map(Object::toString).orElse("*") + ") returns " + inferred + ", not "
                     + m.returnType().get());

@@ -5,8 +5,8 @@ import io.haechi.model.table.DataType;
 import io.haechi.model.table.TypeName;
 
 /** Which argument types each function aggregates, and to what. */
-final class MeasureTypes {
-    private MeasureTypes() {
+final class MeasureTypeRules {
+    private MeasureTypeRules() {
     }
 
     /** The result type of {@code function} over {@code argument} (null for COUNT(*)), or null if not allowed. */
