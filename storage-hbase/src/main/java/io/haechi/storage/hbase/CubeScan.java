@@ -147,6 +147,10 @@ final class CubeScan {
         Pair<byte[][], byte[][]> keys;
         try (RegionLocator locator = store.connection().getRegionLocator(table)) {
             keys = locator.getStartEndKeys();
+            if (keys.getFirst().length == 0) {
+                // the locator of a missing table finds no regions rather than failing
+                throw new TableNotFoundException(table);
+            }
         } catch (IOException e) {
             throw translate(e);
         }
