@@ -90,9 +90,10 @@ public final class JobRunner {
                 throw new HaechiException(ErrorCode.BUILD_FAILED,
                         "job " + jobId + " failed in step " + step.name() + ": " + message, e);
             }
-            current = context.latest();
-            StepRecord done = current.step(step.name()).ended(JobState.DONE, clock.instant(), "");
-            current = store(current, current.withStep(done));
+            // Progress between persists lives only in the context: the stored job is the update's expectation.
+            Job latest = context.latest();
+            StepRecord done = latest.step(step.name()).ended(JobState.DONE, clock.instant(), "");
+            current = store(context.persisted(), latest.withStep(done));
             listener.stepEnded(current, done);
         }
         current = store(current, current.withState(JobState.DONE, OptionalLong.empty()));
@@ -184,16 +185,23 @@ public final class JobRunner {
         private final String stepName;
         private final Path workDir;
         private Job latest;
+        private Job persisted;
         private long lastPersist;
 
         RunningStep(Job job, String stepName, Path workDir) {
             this.latest = job;
+            this.persisted = job;
             this.stepName = stepName;
             this.workDir = workDir;
         }
 
         synchronized Job latest() {
             return latest;
+        }
+
+        /** The job as last stored in the repository. */
+        synchronized Job persisted() {
+            return persisted;
         }
 
         @Override
@@ -227,6 +235,7 @@ public final class JobRunner {
                 Job stored = repository.get(latest.id()).orElse(latest);
                 if (stored.state() == JobState.CANCELLED) {
                     latest = stored;
+                    persisted = stored;
                     throw new CancellationException("job " + stored.id() + " was cancelled");
                 }
             }
@@ -234,14 +243,16 @@ public final class JobRunner {
 
         private void persistOrNoticeCancel(Job next) {
             try {
-                repository.update(latest, next);
+                repository.update(persisted, next);
                 latest = next;
+                persisted = next;
             } catch (HaechiException e) {
                 if (e.errorCode() != ErrorCode.METADATA_CONFLICT) {
                     throw e;
                 }
                 Job stored = repository.get(latest.id()).orElse(latest);
                 latest = stored;
+                persisted = stored;
                 if (stored.state() == JobState.CANCELLED) {
                     throw new CancellationException("job " + stored.id() + " was cancelled");
                 }

@@ -55,6 +55,10 @@ public enum ErrorCode {
     CORRUPT_STORED_DATA(4006, INTERNAL),
     /** Stored bytes (dictionary, measure state) were written by a newer format version than this reader knows. */
     UNSUPPORTED_FORMAT_VERSION(4007, INTERNAL),
+    /** A scan would return more groups than the store's configured limit (instead of running out of memory). */
+    TOO_MANY_GROUPS(4008, RESOURCES),
+    /** A segment with that storage id already exists in the store. */
+    SEGMENT_EXISTS(4009, USER),
 
     // 5xxx: query
     SQL_PARSE_ERROR(5001, USER),

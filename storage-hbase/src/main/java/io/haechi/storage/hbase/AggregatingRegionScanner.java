@@ -1,8 +1,8 @@
 package io.haechi.storage.hbase;
 
+import io.haechi.model.error.HaechiException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.hbase.Cell;
@@ -25,8 +25,9 @@ import org.apache.hadoop.hbase.util.Bytes;
  * are always enough of them because a region has at least as many rows as groups. The client recognises the output
  * by its family (a region server without the observer would return raw rows instead).
  *
- * <p>Limits (documented, not enforced): the group map lives in the region server's heap, and the drain runs inside
- * one scanner RPC, so a huge region must finish within {@code hbase.client.scanner.timeout.period}.
+ * <p>Limits: the group table lives in the region server's heap (an aggregator may cap it, as
+ * {@link CubeRegionAggregator} does), and the drain runs inside one scanner RPC, so a huge region must finish within
+ * the client's scanner and read RPC timeouts ({@link CubeStoreOptions#scanTimeout()} raises them for cube scans).
  */
 final class AggregatingRegionScanner implements RegionScanner, Shipper {
     /** The family of emitted cells; Haechi's tables hold only family {@code f}, so it never clashes with data. */
@@ -38,7 +39,7 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
     private final RegionScanner inner;
     private final RegionAggregator aggregator;
 
-    private List<Map.Entry<ByteKey, byte[]>> groups;
+    private List<Map.Entry<byte[], byte[]>> groups;
     private final List<byte[]> carrierRows = new ArrayList<>();
     private int emitted;
 
@@ -48,7 +49,7 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
     }
 
     private void drain() throws IOException {
-        Map<ByteKey, byte[]> partials = new HashMap<>();
+        GroupTable partials = aggregator.newGroupTable();
         List<Cell> cells = new ArrayList<>();
         long rows = 0;
         boolean more;
@@ -66,10 +67,7 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
                 rows++;
                 if (aggregator.accept(first.getRowArray(), first.getRowOffset(), first.getRowLength())) {
                     for (Cell cell : cells) {
-                        byte[] group = aggregator.groupKey(cell);
-                        if (group != null) {
-                            partials.merge(new ByteKey(group), aggregator.value(cell), aggregator::merge);
-                        }
+                        partials.add(cell);
                     }
                 }
                 if (rows % SHIP_EVERY_ROWS == 0 && inner instanceof Shipper shipper) {
@@ -77,12 +75,14 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
                     shipper.shipped();
                 }
             } while (more);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Not retryable: the same rows would fail the same way. A HaechiException keeps its tag in the message so
+            // that the client can give back the same error code.
             throw new DoNotRetryIOException("Haechi aggregation failed in region "
-                    + inner.getRegionInfo().getRegionNameAsString() + ": " + e.getMessage(), e);
+                    + inner.getRegionInfo().getRegionNameAsString() + ": "
+                    + (e instanceof HaechiException ? e.toString() : e.getMessage()), e);
         }
-        groups = new ArrayList<>(partials.entrySet());
-        groups.sort(Map.Entry.comparingByKey());
+        groups = partials.sortedPartials();
     }
 
     @Override
@@ -96,8 +96,8 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
         byte[] row = carrierRows.get(emitted / GROUPS_PER_ROW);
         int end = Math.min(emitted + GROUPS_PER_ROW, groups.size());
         for (int i = emitted; i < end; i++) {
-            Map.Entry<ByteKey, byte[]> group = groups.get(i);
-            result.add(new KeyValue(row, OUTPUT_FAMILY, group.getKey().bytes(), 0L, KeyValue.Type.Put,
+            Map.Entry<byte[], byte[]> group = groups.get(i);
+            result.add(new KeyValue(row, OUTPUT_FAMILY, group.getKey(), 0L, KeyValue.Type.Put,
                     group.getValue()));
         }
         emitted = end;

@@ -25,4 +25,13 @@ public interface RegionAggregator {
      * keep {@code right}.
      */
     byte[] merge(byte[] left, byte[] right);
+
+    /**
+     * The table that collects one region's groups. The default merges the byte partials with {@link #merge}; an
+     * aggregator whose partials are costly to decode and encode per row (bitmaps) keeps decoded states instead and
+     * encodes each group once at the end.
+     */
+    default GroupTable newGroupTable() {
+        return new BytesGroupTable(this);
+    }
 }

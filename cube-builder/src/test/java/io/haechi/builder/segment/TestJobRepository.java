@@ -1,0 +1,41 @@
+package io.haechi.builder.segment;
+
+import io.haechi.builder.job.Job;
+import io.haechi.builder.job.JobRepository;
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** Jobs in memory, with the repository's optimistic-update semantics. */
+final class TestJobRepository implements JobRepository {
+    private final ConcurrentMap<String, Job> jobs = new ConcurrentHashMap<>();
+
+    @Override
+    public void create(Job job) {
+        if (jobs.putIfAbsent(job.id(), job) != null) {
+            throw new HaechiException(ErrorCode.METADATA_CONFLICT, "job " + job.id() + " exists");
+        }
+    }
+
+    @Override
+    public Optional<Job> get(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    @Override
+    public List<Job> list(String project) {
+        return jobs.values().stream().filter(j -> j.project().equals(project))
+                .sorted(Comparator.comparing(Job::createdAt).reversed()).toList();
+    }
+
+    @Override
+    public void update(Job expected, Job updated) {
+        if (!jobs.replace(expected.id(), expected, updated)) {
+            throw new HaechiException(ErrorCode.METADATA_CONFLICT, "job " + expected.id() + " changed");
+        }
+    }
+}
