@@ -18,6 +18,7 @@ import io.haechi.model.validate.ValidationReport;
 import io.haechi.model.validate.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class Catalog {
     static final String MODEL = "model";
     static final String CUBE = "cube";
     static final String SEGMENT = "segment";
+    static final String SEGMENT_DICTIONARIES = "segment_dictionaries";
 
     private final MetadataStore store;
     private final Validator validator;
@@ -146,16 +148,50 @@ public final class Catalog {
 
     /** Flips a BUILDING segment to READY in one update: from then on queries see it. */
     public Versioned<SegmentDesc> commitSegment(String project, Versioned<SegmentDesc> building, SegmentDesc ready) {
+        return commitSegment(project, building, ready, new byte[0]);
+    }
+
+    /**
+     * Flips a BUILDING segment to READY and stores its dictionaries (the encodings queries need to turn filter
+     * constants into codes and codes back into values) in the same commit: a segment is never visible without them.
+     */
+    public Versioned<SegmentDesc> commitSegment(String project, Versioned<SegmentDesc> building, SegmentDesc ready,
+            byte[] dictionaries) {
         if (ready.status() != SegmentStatus.READY) {
             throw new IllegalArgumentException("segment " + ready.name() + " is not READY");
         }
-        MetadataDocument d = store.update(new MetadataKey(SEGMENT, project, segmentDocName(ready)),
-                SegmentJson.write(ready), building.version());
-        return new Versioned<>(ready, d.version());
+        List<MetadataChange> changes = new ArrayList<>();
+        changes.add(new MetadataChange.Update(new MetadataKey(SEGMENT, project, segmentDocName(ready)),
+                SegmentJson.write(ready), building.version()));
+        MetadataKey dictKey = new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(ready));
+        Optional<MetadataDocument> oldDict = store.get(dictKey);
+        String dictJson = "{\"kind\":\"segment_dictionaries\",\"schemaVersion\":1,\"bytes\":\""
+                + Base64.getEncoder().encodeToString(dictionaries) + "\"}";
+        changes.add(oldDict.isPresent() ? new MetadataChange.Update(dictKey, dictJson, oldDict.get().version())
+                : new MetadataChange.Create(dictKey, dictJson));
+        List<MetadataDocument> written = store.commit(changes);
+        return new Versioned<>(ready, written.get(0).version());
     }
 
+    /** The dictionaries stored with a READY segment (empty bytes if none were). */
+    public byte[] segmentDictionaries(String project, SegmentDesc segment) {
+        return store.get(new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(segment)))
+                .map(d -> {
+                    String json = d.json();
+                    int start = json.indexOf("\"bytes\":\"") + 9;
+                    return Base64.getDecoder().decode(json.substring(start, json.indexOf('"', start)));
+                })
+                .orElse(new byte[0]);
+    }
+
+    /** Deletes a segment's document and its dictionaries in one commit. */
     public void deleteSegment(String project, Versioned<SegmentDesc> segment) {
-        store.delete(new MetadataKey(SEGMENT, project, segmentDocName(segment.value())), segment.version());
+        List<MetadataChange> changes = new ArrayList<>();
+        changes.add(new MetadataChange.Delete(new MetadataKey(SEGMENT, project, segmentDocName(segment.value())),
+                segment.version()));
+        store.get(new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(segment.value())))
+                .ifPresent(d -> changes.add(new MetadataChange.Delete(d.key(), d.version())));
+        store.commit(changes);
     }
 
     public Optional<Versioned<SegmentDesc>> segment(String project, String cube, String name) {
@@ -268,6 +304,8 @@ public final class Catalog {
             if (invalid.contains(s.value().cube() + "/" + s.value().name())) {
                 changes.add(new MetadataChange.Delete(new MetadataKey(SEGMENT, project, segmentDocName(s.value())),
                         s.version()));
+                store.get(new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(s.value())))
+                        .ifPresent(d -> changes.add(new MetadataChange.Delete(d.key(), d.version())));
                 dropped.add(s.value());
             }
         }

@@ -16,13 +16,15 @@ import java.util.TreeMap;
  * @param to last partition date, exclusive
  * @param status BUILDING while its job runs, READY once loaded
  * @param storageId where the store keeps its rows
+ * @param shardCount shards of its row keys (0 while BUILDING)
  * @param jobId the job that builds (or built) it
  * @param rowsPerCuboid stored rows per cuboid id (empty while BUILDING)
  * @param sourceRows fact rows read into it
  * @param bytesStored bytes the store holds for it
  */
 public record SegmentDesc(String name, String cube, LocalDate from, LocalDate to, SegmentStatus status,
-        String storageId, String jobId, Map<Long, Long> rowsPerCuboid, long sourceRows, long bytesStored) {
+        String storageId, int shardCount, String jobId, Map<Long, Long> rowsPerCuboid, long sourceRows,
+        long bytesStored) {
     private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,128}");
 
     public SegmentDesc {
@@ -38,6 +40,9 @@ public record SegmentDesc(String name, String cube, LocalDate from, LocalDate to
         }
         requireNonNull(status, "status is null");
         Names.checkIdentifier(storageId, "segment storage id");
+        if (shardCount < 0 || (status == SegmentStatus.READY && shardCount < 1)) {
+            throw new IllegalArgumentException("segment " + name + ": shard count " + shardCount + " is not valid");
+        }
         requireNonNull(jobId, "jobId is null");
         rowsPerCuboid = Map.copyOf(new TreeMap<>(requireNonNull(rowsPerCuboid, "rowsPerCuboid is null")));
     }
@@ -55,7 +60,8 @@ public record SegmentDesc(String name, String cube, LocalDate from, LocalDate to
         return rowsPerCuboid.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    public SegmentDesc ready(Map<Long, Long> rows, long readRows, long bytes) {
-        return new SegmentDesc(name, cube, from, to, SegmentStatus.READY, storageId, jobId, rows, readRows, bytes);
+    public SegmentDesc ready(int shards, Map<Long, Long> rows, long readRows, long bytes) {
+        return new SegmentDesc(name, cube, from, to, SegmentStatus.READY, storageId, shards, jobId, rows, readRows,
+                bytes);
     }
 }

@@ -16,7 +16,7 @@ import java.util.TreeMap;
 final class SegmentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("kind", "schemaVersion", "name", "cube", "from", "to", "status",
-            "storageId", "jobId", "rowsPerCuboid", "sourceRows", "bytesStored");
+            "storageId", "shardCount", "jobId", "rowsPerCuboid", "sourceRows", "bytesStored");
 
     private SegmentJson() {
     }
@@ -31,6 +31,7 @@ final class SegmentJson {
         n.put("to", s.to().toString());
         n.put("status", s.status().name());
         n.put("storageId", s.storageId());
+        n.put("shardCount", s.shardCount());
         n.put("jobId", s.jobId());
         ObjectNode rows = n.putObject("rowsPerCuboid");
         new TreeMap<>(s.rowsPerCuboid()).forEach((cuboid, count) -> rows.put(Long.toString(cuboid), count));
@@ -62,6 +63,7 @@ final class SegmentJson {
             return new SegmentDesc(text(n, "name", source), text(n, "cube", source),
                     LocalDate.parse(text(n, "from", source)), LocalDate.parse(text(n, "to", source)),
                     SegmentStatus.valueOf(text(n, "status", source)), text(n, "storageId", source),
+                    n.path("shardCount").asInt(),
                     text(n, "jobId", source), rows, n.path("sourceRows").asLong(), n.path("bytesStored").asLong());
         } catch (IOException | RuntimeException e) {
             if (e instanceof HaechiException he) {

@@ -35,7 +35,7 @@ class CatalogTest {
         LocalDate f = LocalDate.parse(from);
         LocalDate t = LocalDate.parse(to);
         return new SegmentDesc(SegmentDesc.nameOf(f, t), cube, f, t, SegmentStatus.BUILDING,
-                "ssb__" + cube + "__" + SegmentDesc.nameOf(f, t), "job-1", Map.of(), 0, 0);
+                "ssb__" + cube + "__" + SegmentDesc.nameOf(f, t), 0, "job-1", Map.of(), 0, 0);
     }
 
     @Test
@@ -71,7 +71,7 @@ class CatalogTest {
         catalog.apply(catalog.plan("ssb", read("tables.json", "model.json", "cube-per-query.json")), false);
         Versioned<SegmentDesc> seg = catalog.createSegment("ssb", building("ssb_per_query", "1992-01-01",
                 "1993-01-01"));
-        catalog.commitSegment("ssb", seg, seg.value().ready(Map.of(7L, 10L), 100, 1000));
+        catalog.commitSegment("ssb", seg, seg.value().ready(2, Map.of(7L, 10L), 100, 1000));
 
         String changed = Files.readString(SSB.resolve("cube-per-query.json"))
                 .replaceFirst("\"name\": \"ssb_per_query\"", "\"name\": \"ssb_per_query\"");
@@ -106,10 +106,11 @@ class CatalogTest {
                 .hasMessageContaining("19920101_19920701");
         assertThat(catalog.readySegments("ssb", "ssb_per_query", LocalDate.parse("1992-01-01"),
                 LocalDate.parse("1999-01-01"))).isEmpty();
-        catalog.commitSegment("ssb", seg, seg.value().ready(Map.of(1L, 5L), 50, 500));
+        catalog.commitSegment("ssb", seg, seg.value().ready(1, Map.of(1L, 5L), 50, 500), new byte[] {1, 2, 3});
+        assertThat(catalog.segmentDictionaries("ssb", seg.value())).containsExactly(1, 2, 3);
         assertThat(catalog.readySegments("ssb", "ssb_per_query", LocalDate.parse("1992-01-01"),
                 LocalDate.parse("1999-01-01"))).extracting(SegmentDesc::totalRows).containsExactly(5L);
-        assertThatThrownBy(() -> catalog.commitSegment("ssb", seg, seg.value().ready(Map.of(), 0, 0)))
+        assertThatThrownBy(() -> catalog.commitSegment("ssb", seg, seg.value().ready(1, Map.of(), 0, 0)))
                 .satisfies(e -> assertThat(((HaechiException) e).errorCode())
                         .isEqualTo(ErrorCode.METADATA_CONFLICT));
     }

@@ -27,7 +27,7 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "data/demo", description = "Where the sample data goes (default data/demo).")
+    @Option(names = "--out", defaultValue = "data", description = "Where the sample data goes (default data, where the example tables point).")
     Path out;
 
     @Option(names = "--ads-scale", defaultValue = "0.1", description = "Ad-event scale (ADSF; 1 = 6M rows / 28 days).")

@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             GenCommand.class,
             ValidateCommand.class,
+            ApplyCommand.class,
             TableCommand.class,
+            BuildCommand.class,
+            SegmentsCommand.class,
             JobsCommand.class,
             CommandLine.HelpCommand.class
         })

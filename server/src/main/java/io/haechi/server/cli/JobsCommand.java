@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code haechi jobs}: list jobs with states and step times; cancel one. */
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List build jobs with their step states.",
-        subcommands = {JobsCommand.Cancel.class})
+        subcommands = {JobsCommand.Resume.class, JobsCommand.Discard.class, JobsCommand.Cancel.class})
 final class JobsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,6 +62,53 @@ final class JobsCommand implements Callable<Integer> {
 
     static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Continue a failed, cancelled or killed build from its last finished step.")
+    static final class Resume implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ContextOptions context;
+
+        @Parameters(paramLabel = "ID", description = "The job id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (HaechiContext ctx = context.open()) {
+                BuildProgress progress = BuildProgress.forTerminal(out);
+                io.haechi.builder.service.BuildOutcome outcome = ctx.builds(progress).run(id, progress);
+                out.println(outcome.report().toText());
+                out.println("segment " + outcome.segment().cube() + "/" + outcome.segment().name() + " is READY");
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    @Command(name = "discard", mixinStandardHelpOptions = true,
+            description = "Clean up a build that will not be resumed: its partial data, segment and files.")
+    static final class Discard implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ContextOptions context;
+
+        @Parameters(paramLabel = "ID", description = "The job id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (HaechiContext ctx = context.open()) {
+                Job job = ctx.builds(io.haechi.builder.job.JobListener.NONE).discard(id);
+                spec.commandLine().getOut().println(render(job));
+                return ExitCodes.OK;
+            }
+        }
     }
 
     @Command(name = "cancel", mixinStandardHelpOptions = true,

@@ -5,6 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.job.JobRunner;
 import io.haechi.builder.job.MetadataJobRepository;
+import io.haechi.builder.reject.RejectThreshold;
+import io.haechi.builder.segment.SegmentBuildConfig;
+import io.haechi.builder.service.BuildService;
+import io.haechi.builder.source.SourceReaders;
+import io.haechi.model.spi.CubeStore;
+import io.haechi.storage.hbase.CubeStoreOptions;
+import io.haechi.storage.hbase.HBaseCubeStore;
 import io.haechi.model.catalog.Catalog;
 import io.haechi.model.spi.MetadataStore;
 import io.haechi.storage.hbase.HBaseCluster;
@@ -23,6 +30,7 @@ public final class HaechiContext implements AutoCloseable {
     private final MetadataStore metadata;
     private final Catalog catalog;
     private final MetadataJobRepository jobs;
+    private final HBaseCubeStore cubeStore;
 
     private HaechiContext(HaechiSettings settings, HBaseCluster cluster) {
         this.settings = settings;
@@ -30,6 +38,8 @@ public final class HaechiContext implements AutoCloseable {
         this.metadata = HBaseMetadataStore.open(cluster.connection());
         this.catalog = new Catalog(metadata);
         this.jobs = new MetadataJobRepository(metadata);
+        this.cubeStore = HBaseCubeStore.on(cluster.connection(),
+                CubeStoreOptions.defaults(settings.dataDir().resolve("staging").toAbsolutePath()));
     }
 
     /** Opens the configured store (starting the embedded HBase when no cluster is configured). */
@@ -69,6 +79,19 @@ public final class HaechiContext implements AutoCloseable {
         return jobs;
     }
 
+    public CubeStore cubeStore() {
+        return cubeStore;
+    }
+
+    /** Starts, runs, resumes and discards builds, reporting progress to {@code listener}. */
+    public BuildService builds(JobListener listener) {
+        SegmentBuildConfig config = SegmentBuildConfig.defaults();
+        long maxRejects = settings.longValue(HaechiSettings.REJECT_THRESHOLD, 0);
+        config = config.withRejectThreshold(maxRejects < 0 ? RejectThreshold.unlimited()
+                : RejectThreshold.rows(maxRejects));
+        return new BuildService(catalog, jobs, jobRunner(listener), cubeStore, SourceReaders.defaults(), config);
+    }
+
     public Path jobsDir() {
         return settings.dataDir().resolve("jobs");
     }
@@ -79,6 +102,7 @@ public final class HaechiContext implements AutoCloseable {
 
     @Override
     public void close() {
+        cubeStore.close();
         cluster.close();
     }
 }
