@@ -134,8 +134,70 @@ class CubeStoreThroughputTest {
                         regionNanos[1] / 1_000_000,
                         clientNanos[1] / 1_000_000);
             }
+            compareMultiRangeWithScanPerRange(store, id, layout);
             store.dropSegment(id);
         }
+    }
+
+    /** Many small ranges: one scan per region with a MultiRowRangeFilter versus one scan per range, 4 at a time. */
+    private void compareMultiRangeWithScanPerRange(HBaseCubeStore store, String id,
+            io.haechi.model.spi.ScanLayout layout) {
+        List<io.haechi.model.rowkey.CodeRange> filters = List.of(range(0, 2, 7), range(1, 10, 59),
+                range(2, 0, D2 / 2 - 1));
+        List<io.haechi.model.rowkey.KeyRange> ranges = codec.keyRanges(cuboid, filters, 1000);
+        long groupBy = codec.cuboidOf(1);
+        List<Integer> measures = List.of(0, 1, 2, 3);
+        CuboidScanRequest all = new CuboidScanRequest(id, cuboid, ranges, Map.of(), groupBy, measures, layout);
+        long[] multi = new long[3];
+        long[] perRange = new long[3];
+        Map<String, Long> expected = Map.of();
+        Map<String, Long> merged = Map.of();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int i = 0; i < 3; i++) {
+                long t0 = System.nanoTime();
+                expected = digest(store.scan(all), measures);
+                multi[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                List<java.util.concurrent.Future<List<AggregateRow>>> parts = new ArrayList<>();
+                for (io.haechi.model.rowkey.KeyRange r : ranges) {
+                    CuboidScanRequest one = new CuboidScanRequest(id, cuboid, List.of(r), Map.of(), groupBy,
+                            measures, layout);
+                    parts.add(pool.submit(() -> {
+                        List<AggregateRow> rows = new ArrayList<>();
+                        try (CubeStore.ScanResult result = store.scan(one)) {
+                            result.forEachRemaining(rows::add);
+                        }
+                        return rows;
+                    }));
+                }
+                CubeMeasures merger = new CubeMeasures(layout, measures);
+                GroupStates states = new GroupStates(merger, Long.MAX_VALUE, "per-range scans");
+                for (java.util.concurrent.Future<List<AggregateRow>> part : parts) {
+                    for (AggregateRow row : part.get()) {
+                        states.mergePartial(row.key(), row.measureCell());
+                    }
+                }
+                List<AggregateRow> rows = new ArrayList<>();
+                states.forEach((key, st) -> rows.add(new AggregateRow(key, merger.encode(st))));
+                merged = digest(HBaseCubeStore.result(rows.iterator()), measures);
+                perRange[i] = System.nanoTime() - t0;
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(merged).isEqualTo(expected).hasSize(50);
+        Arrays.sort(multi);
+        Arrays.sort(perRange);
+        System.out.printf(Locale.ROOT, "%d key ranges (%,d rows): one scan per region with MultiRowRangeFilter %d ms,"
+                + " one scan per range (4 parallel) %d ms (median of 3)%n", ranges.size(), 6L * 50 * (D2 / 2),
+                multi[1] / 1_000_000, perRange[1] / 1_000_000);
+    }
+
+    private io.haechi.model.rowkey.CodeRange range(int dim, long low, long high) {
+        return io.haechi.model.rowkey.CodeRange.range(encodings.get(dim), low, true, high, true).orElseThrow();
     }
 
     /** Group key (hex) to COUNT(*) result, and the other results folded into a checksum entry. */
