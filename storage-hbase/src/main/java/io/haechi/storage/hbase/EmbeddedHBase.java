@@ -209,6 +209,8 @@ public final class EmbeddedHBase implements AutoCloseable {
             }
             try (Connection connection = ConnectionFactory.createConnection(probe);
                     Admin admin = connection.getAdmin()) {
+                // Namespaces answer only once the master has finished initialising; table names answer earlier.
+                admin.listNamespaceDescriptors();
                 admin.listTableNames();
                 return;
             } catch (IOException | RuntimeException e) {
