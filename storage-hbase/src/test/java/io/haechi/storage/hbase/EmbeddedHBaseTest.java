@@ -127,6 +127,7 @@ class EmbeddedHBaseTest {
         }
         // The failed start released the directory: a new start may lock it.
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir)) {
+            assertThat(lock).isNotNull();
             assertThat(Files.readString(dataDir.resolve(DataDirectoryLock.FILE_NAME)).trim())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
         }
