@@ -9,9 +9,10 @@ import java.util.List;
  * budget. When the table would outgrow the budget it is sorted and spilled as a run; {@link #finish} merges the runs
  * and the in-memory rest into one ascending stream with each key once.
  *
- * <p>Per entry: the key words, the long states, the object-state references, a slot back-pointer, two hash slots
- * (load factor at most 1/2) and a sort record (key words + index), all counted against the budget; object states
- * count with their {@link ObjectMeasureFunction#sizeInBytes}.
+ * <p>Per entry: the key words followed by the long states in one array (one cache line for a probe hit), the
+ * object-state references, a slot back-pointer, two hash slots (load factor at most 1/2; each slot holds the key's
+ * hash next to the entry index, so probing past other keys touches no key) and a sort record (key words + index),
+ * all counted against the budget; object states count with their {@link ObjectMeasureFunction#sizeInBytes}.
  */
 final class HashAggregator {
     private static final int MIN_CAPACITY = 16;
@@ -32,11 +33,11 @@ final class HashAggregator {
 
     private int capacity;
     private int size;
-    private long[] keys;
-    private long[] longs;
+    private final int rowStride;
+    private long[] data;
     private Object[] objects;
     private int[] entrySlot;
-    private int[] slots;
+    private long[] slots;
     private int slotMask;
     private long[] records;
     private long objectBytes;
@@ -53,7 +54,8 @@ final class HashAggregator {
         this.spill = spill;
         this.maxFanIn = maxFanIn;
         this.budget = budget;
-        this.bytesPerEntry = 8L * words + 8L * longCount + 8L * objectCount + 4 + 8 + 8L * (words + 1);
+        this.rowStride = words + longCount;
+        this.bytesPerEntry = 8L * rowStride + 8L * objectCount + 4 + 16 + 8L * (words + 1);
         // With object states, the arrays may take half of the budget; the states take the rest.
         long arrayBudget = format.objects() > 0 ? budget / 2 : budget;
         long entries = Math.max(MIN_CAPACITY, arrayBudget / bytesPerEntry);
@@ -63,12 +65,11 @@ final class HashAggregator {
 
     private void allocate(int newCapacity) {
         capacity = newCapacity;
-        keys = new long[newCapacity * words];
-        longs = new long[Math.max(1, newCapacity * longCount)];
+        data = new long[newCapacity * rowStride];
         objects = new Object[Math.max(1, newCapacity * objectCount)];
         entrySlot = new int[newCapacity];
         int slotCount = Integer.highestOneBit(Math.max(2, newCapacity * 2 - 1)) << 1;
-        slots = new int[slotCount];
+        slots = new long[slotCount];
         slotMask = slotCount - 1;
         records = null;
     }
@@ -90,7 +91,7 @@ final class HashAggregator {
         int hash = hash(key, keyOffset);
         int entry = find(key, keyOffset, hash);
         if (entry >= 0) {
-            measures.mergeRawLongs(raw, rawOffset, longs, entry * longCount);
+            measures.mergeRawLongs(raw, rawOffset, data, entry * rowStride + words);
             if (objectCount > 0) {
                 objectBytes += measures.mergeRawObjects(raw, rawOffset, objects, entry * objectCount);
                 spillIfOverBudget();
@@ -98,7 +99,8 @@ final class HashAggregator {
             return;
         }
         entry = insert(key, keyOffset, hash);
-        objectBytes += measures.initStates(raw, rawOffset, longs, entry * longCount, objects, entry * objectCount);
+        objectBytes += measures.initStates(raw, rawOffset, data, entry * rowStride + words, objects,
+                entry * objectCount);
         if (objectCount > 0) {
             spillIfOverBudget();
         }
@@ -110,7 +112,7 @@ final class HashAggregator {
         int hash = hash(key, keyOffset);
         int entry = find(key, keyOffset, hash);
         if (entry >= 0) {
-            measures.mergeLongs(longs, entry * longCount, rowLongs, longOffset);
+            measures.mergeLongs(data, entry * rowStride + words, rowLongs, longOffset);
             if (objectCount > 0) {
                 objectBytes += measures.mergeObjects(objects, entry * objectCount, rowObjects, objectOffset, true);
                 spillIfOverBudget();
@@ -118,7 +120,7 @@ final class HashAggregator {
             return;
         }
         entry = insert(key, keyOffset, hash);
-        System.arraycopy(rowLongs, longOffset, longs, entry * longCount, longCount);
+        System.arraycopy(rowLongs, longOffset, data, entry * rowStride + words, longCount);
         if (objectCount > 0) {
             System.arraycopy(rowObjects, objectOffset, objects, entry * objectCount, objectCount);
             objectBytes += measures.sizeInBytes(objects, entry * objectCount);
@@ -129,13 +131,15 @@ final class HashAggregator {
     private int find(long[] key, int keyOffset, int hash) {
         int slot = hash & slotMask;
         while (true) {
-            int value = slots[slot];
+            long value = slots[slot];
             if (value == 0) {
                 return -1;
             }
-            int entry = value - 1;
-            if (KeyLayout.equal(keys, entry * words, key, keyOffset, words)) {
-                return entry;
+            if ((int) (value >>> 32) == hash) {
+                int entry = (int) value - 1;
+                if (KeyLayout.equal(data, entry * rowStride, key, keyOffset, words)) {
+                    return entry;
+                }
             }
             slot = (slot + 1) & slotMask;
         }
@@ -154,28 +158,31 @@ final class HashAggregator {
             slot = (slot + 1) & slotMask;
         }
         int entry = size++;
-        slots[slot] = entry + 1;
+        slots[slot] = ((long) hash << 32) | (entry + 1);
         entrySlot[entry] = slot;
-        System.arraycopy(key, keyOffset, keys, entry * words, words);
+        System.arraycopy(key, keyOffset, data, entry * rowStride, words);
         return entry;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldLongs = longs;
+        long[] oldData = data;
+        long[] oldSlots = slots;
         Object[] oldObjects = objects;
         int count = size;
         allocate((int) Math.min(maxCapacity, 2L * capacity));
-        System.arraycopy(oldKeys, 0, keys, 0, count * words);
-        System.arraycopy(oldLongs, 0, longs, 0, count * longCount);
+        System.arraycopy(oldData, 0, data, 0, count * rowStride);
         System.arraycopy(oldObjects, 0, objects, 0, count * objectCount);
-        for (int entry = 0; entry < count; entry++) {
-            int slot = hash(keys, entry * words) & slotMask;
+        // The old slots carry every key's hash: rehashing touches no key.
+        for (long value : oldSlots) {
+            if (value == 0) {
+                continue;
+            }
+            int slot = (int) (value >>> 32) & slotMask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & slotMask;
             }
-            slots[slot] = entry + 1;
-            entrySlot[entry] = slot;
+            slots[slot] = value;
+            entrySlot[(int) value - 1] = slot;
         }
     }
 
@@ -326,8 +333,7 @@ final class HashAggregator {
     void release() {
         runs.clear();
         levels.clear();
-        keys = null;
-        longs = null;
+        data = null;
         objects = null;
         slots = null;
         entrySlot = null;
@@ -357,7 +363,7 @@ final class HashAggregator {
             records = new long[capacity * stride];
         }
         for (int entry = 0; entry < size; entry++) {
-            System.arraycopy(keys, entry * words, records, entry * stride, words);
+            System.arraycopy(data, entry * rowStride, records, entry * stride, words);
             records[entry * stride + words] = entry;
         }
         new KeySorter(records, stride, words).sort(size);
@@ -371,7 +377,7 @@ final class HashAggregator {
                 Cancellation.check();
             }
             int entry = (int) records[i * stride + words];
-            consumer.accept(records, i * stride, longs, entry * longCount, objects, entry * objectCount);
+            consumer.accept(records, i * stride, data, entry * rowStride + words, objects, entry * objectCount);
         }
     }
 
@@ -443,12 +449,12 @@ final class HashAggregator {
 
         @Override
         public long[] longArray() {
-            return longs;
+            return data;
         }
 
         @Override
         public int longOffset() {
-            return entry * longCount;
+            return entry * rowStride + words;
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.haechi.builder.cuboid.CuboidRow;
 import io.haechi.builder.cuboid.LongMeasureFunction;
 import io.haechi.builder.cuboid.MeasureFunction;
 import io.haechi.model.cube.ResolvedMeasure;
+import io.haechi.model.dict.ByteWriter;
 import io.haechi.model.dict.Values;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
@@ -17,7 +18,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
  * Adapts one cube-model measure ({@link MeasureType}) to the cuboid engine: which engine functions keep its state,
@@ -221,7 +221,18 @@ public final class MeasureAdapter {
             case SUM_DOUBLE -> row.longState(slot + 1) == 0 ? null : ((double[]) row.objectState(slot))[0];
             case MIN_MAX_LONG -> row.longState(slot + 1) == 0 ? null : fromOrderedLong(row.longState(slot));
             case MIN_MAX_INTERNED -> row.longState(slot + 1) == 0 ? null : dictionary[(int) row.longState(slot)];
-            case COUNT_DISTINCT_64 -> (Roaring64NavigableMap) row.objectState(slot);
+            case COUNT_DISTINCT_64 -> ((DistinctLongs) row.objectState(slot)).toRoaring();
         };
+    }
+
+    /** Appends the stored bytes of this measure's state (what {@link MeasureType#serialize} writes) to {@code out}. */
+    public void writeState(CuboidRow row, int slot, Object[] dictionary, ByteWriter out) {
+        if (kind == Kind.COUNT_DISTINCT_64) {
+            DistinctLongs d = (DistinctLongs) row.objectState(slot);
+            out.writeBytes(d.isSmall() ? ((Roaring64DistinctFunction) functions.get(0)).cell(d)
+                    : type.toBytes(d.toRoaring()));
+            return;
+        }
+        type.serialize(state(row, slot, dictionary), out);
     }
 }

@@ -3,26 +3,28 @@ package io.haechi.builder.segment;
 import static java.util.Objects.requireNonNull;
 
 import io.haechi.builder.cuboid.ObjectMeasureFunction;
+import io.haechi.model.dict.ByteWriter;
 import io.haechi.model.measure.MeasureType;
 import java.nio.ByteBuffer;
 import org.roaringbitmap.longlong.Roaring64NavigableMap;
 
 /**
- * Exact COUNT(DISTINCT) over 64-bit ids for the cuboid engine: the state is cube-model's COUNT_DISTINCT 64 state
- * (a {@link Roaring64NavigableMap}) and spills in that measure type's own bytes, so the stored cell is exactly what
- * {@link MeasureType#deserialize} reads. The raw value {@link #NULL_ID} stands for a NULL argument (an empty set);
- * the flat-table stage refuses that id as a real value.
+ * Exact COUNT(DISTINCT) over 64-bit ids for the cuboid engine (the engine's own {@code RoaringDistinctFunction} is
+ * 32-bit). The state is a {@link DistinctLongs}: a sorted array for small groups, a {@link Roaring64NavigableMap}
+ * past {@link DistinctLongs#SMALL} ids. {@link #cell} writes exactly the bytes cube-model's COUNT_DISTINCT 64 measure
+ * type writes for the same set (its gap format for small sets, where gaps are always the smaller of its two formats;
+ * the type's own writer otherwise), so {@link MeasureType#deserialize} reads the stored cell. The raw value
+ * {@link #NULL_ID} stands for a NULL argument (an empty set).
+ *
+ * <p>Spill format: a tag byte 0, the count (int) and the ids (longs) for a small state; a tag byte 1 and the measure
+ * type's bytes for a large one.
  */
-public final class Roaring64DistinctFunction implements ObjectMeasureFunction<Roaring64NavigableMap> {
+public final class Roaring64DistinctFunction implements ObjectMeasureFunction<DistinctLongs> {
     /** The raw value of a NULL argument. */
     public static final long NULL_ID = Long.MIN_VALUE;
 
     private final String name;
     private final MeasureType type;
-    private final ThreadLocal<Cached> lastSerialized = new ThreadLocal<>();
-
-    private record Cached(Roaring64NavigableMap state, byte[] bytes) {
-    }
 
     /** @param type the cube-model COUNT_DISTINCT measure over a BIGINT or TIMESTAMP column */
     public Roaring64DistinctFunction(String name, MeasureType type) {
@@ -39,55 +41,66 @@ public final class Roaring64DistinctFunction implements ObjectMeasureFunction<Ro
     }
 
     @Override
-    public Roaring64NavigableMap init(long raw) {
-        Roaring64NavigableMap m = new Roaring64NavigableMap();
-        if (raw != NULL_ID) {
-            m.addLong(raw);
+    public DistinctLongs init(long raw) {
+        return raw == NULL_ID ? DistinctLongs.empty() : DistinctLongs.of(raw);
+    }
+
+    @Override
+    public DistinctLongs merge(DistinctLongs target, DistinctLongs other) {
+        return target.merge(other);
+    }
+
+    @Override
+    public long sizeInBytes(DistinctLongs state) {
+        return state.sizeInBytes();
+    }
+
+    @Override
+    public int serializedSize(DistinctLongs state) {
+        return state.isSmall() ? 5 + 8 * state.smallSize() : 1 + type.toBytes(state.toRoaring()).length;
+    }
+
+    @Override
+    public void serialize(DistinctLongs state, ByteBuffer out) {
+        if (state.isSmall()) {
+            out.put((byte) 0).putInt(state.smallSize());
+            long[] ids = state.smallIds();
+            for (int i = 0; i < state.smallSize(); i++) {
+                out.putLong(ids[i]);
+            }
+        } else {
+            out.put((byte) 1).put(type.toBytes(state.toRoaring()));
         }
-        return m;
     }
 
     @Override
-    public Roaring64NavigableMap merge(Roaring64NavigableMap target, Roaring64NavigableMap other) {
-        target.or(other);
-        return target;
-    }
-
-    @Override
-    public long sizeInBytes(Roaring64NavigableMap state) {
-        return 96 + state.getLongSizeInBytes();
-    }
-
-    @Override
-    public int serializedSize(Roaring64NavigableMap state) {
-        return bytes(state).length;
-    }
-
-    @Override
-    public void serialize(Roaring64NavigableMap state, ByteBuffer out) {
-        out.put(bytes(state));
-        lastSerialized.remove();
-    }
-
-    private byte[] bytes(Roaring64NavigableMap state) {
-        Cached c = lastSerialized.get();
-        if (c != null && c.state == state) {
-            return c.bytes;
+    public DistinctLongs deserialize(ByteBuffer in, int length) {
+        byte tag = in.get();
+        if (tag == 0) {
+            int n = in.getInt();
+            DistinctLongs d = DistinctLongs.empty();
+            for (int i = 0; i < n; i++) {
+                d.merge(DistinctLongs.of(in.getLong()));
+            }
+            return d;
         }
-        byte[] b = type.toBytes(state);
-        lastSerialized.set(new Cached(state, b));
-        return b;
-    }
-
-    @Override
-    public Roaring64NavigableMap deserialize(ByteBuffer in, int length) {
-        byte[] b = new byte[length];
+        byte[] b = new byte[length - 1];
         in.get(b);
-        return (Roaring64NavigableMap) type.fromBytes(b);
+        return DistinctLongs.of((Roaring64NavigableMap) type.fromBytes(b));
     }
 
     @Override
-    public Class<Roaring64NavigableMap> stateClass() {
-        return Roaring64NavigableMap.class;
+    public Class<DistinctLongs> stateClass() {
+        return DistinctLongs.class;
+    }
+
+    /** The stored bytes of a state: what {@code type.serialize} writes for the same set. */
+    public byte[] cell(DistinctLongs state) {
+        if (state.isSmall()) {
+            ByteWriter w = new ByteWriter(16 + 10 * state.smallSize());
+            state.writeGaps(w);
+            return w.toByteArray();
+        }
+        return type.toBytes(state.toRoaring());
     }
 }

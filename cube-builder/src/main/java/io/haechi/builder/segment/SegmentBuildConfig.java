@@ -42,7 +42,7 @@ public record SegmentBuildConfig(int threads, long memoryBudgetBytes, int shardC
         requireNonNull(rejectThreshold, "rejectThreshold is null");
     }
 
-    /** All cores, 40% of the heap, automatic shards (at most 16), 1 GiB regions, lgK 11, 512 sketched cuboids, no rejects. */
+    /** All cores, 40% of the heap, automatic shards (at most 16), 1 GiB regions, lgK 11, 512 sketched cuboids. */
     public static SegmentBuildConfig defaults() {
         return new SegmentBuildConfig(Runtime.getRuntime().availableProcessors(),
                 (long) (Runtime.getRuntime().maxMemory() * 0.4), 0, 16, 1L << 30, 11, 512, RejectThreshold.NONE);

@@ -8,7 +8,6 @@ import io.haechi.builder.cuboid.CuboidStats;
 import io.haechi.builder.cuboid.CuboidWriter;
 import io.haechi.model.dict.ByteWriter;
 import io.haechi.model.dict.OrderedDictionary;
-import io.haechi.model.rowkey.MeasureRowCodec;
 import io.haechi.model.rowkey.RowKeyCodec;
 import io.haechi.model.spi.SegmentWriter;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns the engine's cuboid rows into store rows: dense codes become the encodings' byte codes and the row key
- * ({@link RowKeyCodec#encode}, shard prefix first); the engine's states become the cube-model states that
- * {@link MeasureRowCodec} writes into the cell. Each cuboid goes to its own {@link SegmentWriter.CuboidRowWriter}.
+ * ({@link RowKeyCodec#encode}, shard prefix first); the engine's states become the bytes of the cube-model states
+ * in the cell layout of {@code MeasureRowCodec}. Each cuboid goes to its own {@link SegmentWriter.CuboidRowWriter}.
  *
  * <p>Order: the engine emits a cuboid's rows ascending by dense codes in row-key order, and dense codes sort like
  * the byte codes ({@link DimensionCodes}), so within one shard the keys ascend; rows of different shards interleave,
@@ -27,7 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SegmentCuboidSink implements CuboidSink {
     private final SegmentWriter writer;
     private final RowKeyCodec keys;
-    private final MeasureRowCodec cells;
     private final byte[][][] codeBytes;
     private final List<MeasureAdapter> measures;
     private final int[] slots;
@@ -41,7 +39,6 @@ public final class SegmentCuboidSink implements CuboidSink {
         this.writer = requireNonNull(writer, "writer is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.measures = List.copyOf(measures);
-        this.cells = new MeasureRowCodec(this.measures.stream().map(MeasureAdapter::type).toList());
         List<DimensionCodes> dims = dictionaries.dimensions();
         this.codeBytes = new byte[dims.size()][][];
         for (int d = 0; d < dims.size(); d++) {
@@ -68,8 +65,9 @@ public final class SegmentCuboidSink implements CuboidSink {
     public CuboidWriter open(long cuboid, int[] dimensions) {
         SegmentWriter.CuboidRowWriter out = writer.openCuboid(cuboid);
         byte[][] codes = new byte[dimensions.length][];
-        Object[] states = new Object[measures.size()];
+        int measureCount = measures.size();
         ByteWriter cell = new ByteWriter(64);
+        ByteWriter state = new ByteWriter(64);
         return new CuboidWriter() {
             private long rows;
             private long keyTotal;
@@ -81,11 +79,18 @@ public final class SegmentCuboidSink implements CuboidSink {
                     codes[i] = codeBytes[dimensions[i]][row.code(i)];
                 }
                 byte[] key = keys.encode(cuboid, codes);
-                for (int m = 0; m < states.length; m++) {
-                    states[m] = measures.get(m).state(row, slots[m], measureValues[m]);
-                }
+                // The cell as MeasureRowCodec lays it out: fixed-size states as is, others after a varint length.
                 cell.reset();
-                cells.encode(states, cell);
+                for (int m = 0; m < measureCount; m++) {
+                    MeasureAdapter a = measures.get(m);
+                    if (a.type().isFixedSize()) {
+                        a.writeState(row, slots[m], measureValues[m], cell);
+                    } else {
+                        state.reset();
+                        a.writeState(row, slots[m], measureValues[m], state);
+                        cell.writeVarInt(state.size()).writeBytes(state.array(), 0, state.size());
+                    }
+                }
                 byte[] value = cell.toByteArray();
                 out.append(key, value);
                 rows++;

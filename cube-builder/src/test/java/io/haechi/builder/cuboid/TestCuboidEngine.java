@@ -45,7 +45,7 @@ class TestCuboidEngine {
             LongMeasureFunction.min("min_w"),
             LongMeasureFunction.max("max_w"),
             new RoaringDistinctFunction("distinct_u"));
-    private static final long TINY_BUDGET = 192 * 1024;
+    private static final long TINY_BUDGET = 512 * 1024;
     private static final long LARGE_BUDGET = 256L * 1024 * 1024;
 
     private static int[][] codes;

@@ -1,7 +1,13 @@
 package io.haechi.builder.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.haechi.builder.job.Job;
+import io.haechi.builder.job.JobListener;
+import io.haechi.builder.job.JobRunner;
+import io.haechi.builder.job.JobState;
+import io.haechi.builder.job.StepRecord;
 import io.haechi.builder.source.DateInterval;
 import io.haechi.builder.source.SourceReaders;
 import io.haechi.datagen.OutputFormat;
@@ -10,6 +16,8 @@ import io.haechi.datagen.ssb.SsbGenerator;
 import io.haechi.datagen.ssb.SsbOptions;
 import io.haechi.datagen.ssb.SsbTables;
 import io.haechi.model.cube.CubeDesc;
+import io.haechi.model.spi.SegmentLayout;
+import io.haechi.model.spi.SegmentWriter;
 import io.haechi.model.star.ModelDesc;
 import io.haechi.model.table.TableDesc;
 import io.haechi.model.validate.ValidatedCube;
@@ -21,6 +29,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,5 +139,60 @@ class SsbSegmentBuildTest {
         Map<String, String> base = SegmentFixture.groupBy(duck, cube, model, cube.cuboids().baseCuboid(), where);
         assertThat(stored.get(cube.cuboids().baseCuboid())).containsExactlyInAnyOrderEntriesOf(base);
         assertThat(result.report().rejects().rowsRead()).isEqualTo(result.report().factRows());
+    }
+
+    @Test
+    void failedCuboidsStepResumesToTheSameSegmentAsACleanBuild() throws Exception {
+        ValidatedCube cube = SegmentFixture.validate(SegmentFixture.cube("ssb/cube-per-query.json"), model, tables);
+        DateInterval range = new DateInterval(LocalDate.of(1995, 1, 1), LocalDate.of(1997, 1, 1));
+        SegmentBuildConfig config = SegmentBuildConfig.defaults().withThreads(2).withShards(2, 1L << 30);
+        InMemoryCubeStore cleanStore = new InMemoryCubeStore(true);
+        SegmentBuildSpec cleanSpec = new SegmentBuildSpec(cube, SegmentFixture.byName(tables), range, "ssb_clean");
+        SegmentBuildResult clean = SegmentFixture.build(new SegmentBuildJob(cleanSpec, cleanStore,
+                SourceReaders.defaults(), config), dir.resolve("jobs"), "clean");
+
+        SegmentBuildSpec spec = new SegmentBuildSpec(cube, SegmentFixture.byName(tables), range, "ssb_resumed");
+        InMemoryCubeStore store = new InMemoryCubeStore(true);
+        TestJobRepository repo = new TestJobRepository();
+        List<String> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobRunner runner = new JobRunner(repo, dir.resolve("resume-jobs"), java.time.Clock.systemUTC(),
+                new JobListener() {
+                    @Override
+                    public void stepSkipped(Job job, StepRecord step) {
+                        skipped.add(step.name());
+                    }
+                });
+        repo.create(Job.create("resume", "BUILD", "test", "ssb", Map.of(), SegmentBuildJob.STEP_NAMES,
+                java.time.Instant.now()));
+        AtomicInteger opened = new AtomicInteger();
+        SegmentBuildJob failing = new SegmentBuildJob(spec, store, SourceReaders.defaults(), config)
+                .interceptSink(sink -> (cuboid, dimensions) -> {
+                    if (opened.incrementAndGet() == 5) {
+                        throw new java.io.IOException("injected failure while writing cuboid " + cuboid);
+                    }
+                    return sink.open(cuboid, dimensions);
+                });
+        assertThatThrownBy(() -> runner.run("resume", failing.steps())).hasMessageContaining("injected failure");
+        Job failed = repo.get("resume").orElseThrow();
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        assertThat(failed.step("read-and-stats").state()).isEqualTo(JobState.DONE);
+        assertThat(failed.step("cuboids").state()).isEqualTo(JobState.FAILED);
+        assertThat(store.segmentExists("ssb_resumed")).isFalse();
+
+        // A process killed mid-cuboids leaves a partial segment behind: plant one; the resumed step drops it first.
+        try (SegmentWriter leftover = store.createSegment(new SegmentLayout("ssb_resumed", List.of()))) {
+            leftover.openCuboid(1).append(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 7}, new byte[] {1});
+            leftover.finish();
+        }
+        long dropsBefore = store.drops.get();
+        SegmentBuildJob resumed = new SegmentBuildJob(spec, store, SourceReaders.defaults(), config);
+        runner.run("resume", resumed.steps());
+        assertThat(skipped).containsExactly("read-and-stats");
+        assertThat(store.drops.get()).isGreaterThan(dropsBefore);
+        SegmentBuildResult result = resumed.result().orElseThrow();
+        assertThat(SegmentFixture.decode(store, cube, result)).isEqualTo(SegmentFixture.decode(cleanStore, cube,
+                clean));
+        assertThat(result.stats().rowsPerCuboid()).isEqualTo(clean.stats().rowsPerCuboid());
+        assertThat(store.rows("ssb_resumed").size()).isEqualTo(cleanStore.rows("ssb_clean").size());
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  *
  * @param storageId the segment
  * @param cuboid the stored cuboid to read
- * @param keyRanges row-key ranges to read (from filters on leading row-key dimensions; all shards); empty = the
- *     whole cuboid
+ * @param keyRanges row-key ranges to read: whole row keys, shard prefix included, exactly as
+ *     {@code RowKeyCodec.keyRanges} makes them from filters on leading row-key dimensions (it already repeats each
+ *     range for every shard a matching row can be in, and keeps a point filter on the shard-by dimension to its one
+ *     shard); the store scans them as given, in any order, overlapping or not. Empty = the whole cuboid in every shard
  * @param residual per row-key dimension index, the code ranges a row's code must fall in (OR within a dimension, AND
  *     across dimensions); dimensions not named are not filtered
  * @param groupBy the cuboid to roll up to: a subset of {@code cuboid}; equal to it for no rollup

@@ -25,6 +25,12 @@ import org.apache.hadoop.hbase.util.Bytes;
  * are always enough of them because a region has at least as many rows as groups. The client recognises the output
  * by its family (a region server without the observer would return raw rows instead).
  *
+ * <p>The first result row also carries a <b>count cell</b>: empty qualifier (group keys are never empty), value = the
+ * number of groups as an 8-byte long. Should the client's scanner reopen mid-output (a region move, a lost scanner
+ * lease), it would restart after the last row it received, and that shorter drain would send a second count cell:
+ * the client sees it (or a group count that does not add up) and re-runs the region's scan instead of merging a
+ * partial aggregate twice or not at all.
+ *
  * <p>Limits: the group table lives in the region server's heap (an aggregator may cap it, as
  * {@link CubeRegionAggregator} does), and the drain runs inside one scanner RPC, so a huge region must finish within
  * the client's scanner and read RPC timeouts ({@link CubeStoreOptions#scanTimeout()} raises them for cube scans).
@@ -33,6 +39,8 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
     /** The family of emitted cells; Haechi's tables hold only family {@code f}, so it never clashes with data. */
     static final byte[] OUTPUT_FAMILY = Bytes.toBytes("_haechi_agg");
     static final int GROUPS_PER_ROW = 1000;
+    /** The qualifier of the count cell of the first result row. */
+    static final byte[] COUNT_QUALIFIER = new byte[0];
 
     private static final int SHIP_EVERY_ROWS = 1024;
 
@@ -94,6 +102,10 @@ final class AggregatingRegionScanner implements RegionScanner, Shipper {
             return false;
         }
         byte[] row = carrierRows.get(emitted / GROUPS_PER_ROW);
+        if (emitted == 0) {
+            result.add(new KeyValue(row, OUTPUT_FAMILY, COUNT_QUALIFIER, 0L, KeyValue.Type.Put,
+                    Bytes.toBytes((long) groups.size())));
+        }
         int end = Math.min(emitted + GROUPS_PER_ROW, groups.size());
         for (int i = emitted; i < end; i++) {
             Map.Entry<byte[], byte[]> group = groups.get(i);

@@ -151,6 +151,9 @@ public final class AggregatingScanner {
                         + HaechiAggregationObserver.class.getName() + " to hbase.coprocessor.region.classes and "
                         + "Haechi's storage jar to the region servers' classpath, then restart them");
             }
+            if (cell.getQualifierLength() == 0) {
+                continue; // the count cell (see AggregatingRegionScanner)
+            }
             partials.merge(new ByteKey(CellUtil.cloneQualifier(cell)), CellUtil.cloneValue(cell), aggregator::merge);
         }
     }

@@ -37,7 +37,9 @@ import org.apache.hadoop.hbase.util.Pair;
  * groups, and the workers' tables are merged at the end.
  */
 final class CubeScan {
-    private static final int REGION_SIDE_CACHING = 100;
+    /** Result rows per scanner RPC of region-side output; each row holds up to 1000 groups. */
+    private static final int REGION_SIDE_CACHING = 20;
+    private static final int MAX_REGION_ATTEMPTS = 3;
     private static final int CLIENT_SIDE_CACHING = 2000;
 
     private final HBaseCubeStore store;
@@ -112,33 +114,64 @@ final class CubeScan {
         if (region.ranges().size() > 1) {
             scan.setFilter(new MultiRowRangeFilter(region.ranges()));
         }
-        if (regionSide) {
-            scan.setAttribute(AggregationRequest.ATTRIBUTE, attribute).setCaching(REGION_SIDE_CACHING)
-                    .setCacheBlocks(true);
-        } else {
+        if (!regionSide) {
             scan.setCaching(CLIENT_SIDE_CACHING).setCacheBlocks(true);
-        }
-        try (ResultScanner scanner = t.getScanner(scan)) {
-            for (Result result : scanner) {
-                if (regionSide) {
-                    for (Cell cell : result.rawCells()) {
-                        if (!CellUtil.matchingFamily(cell, AggregatingRegionScanner.OUTPUT_FAMILY)) {
-                            throw new HaechiException(ErrorCode.STORE_UNAVAILABLE, "region-side aggregation is not "
-                                    + "active on the region of row " + Bytes.toStringBinary(result.getRow())
-                                    + " of table " + table + ": add " + HaechiAggregationObserver.class.getName()
-                                    + " to hbase.coprocessor.region.classes and Haechi's storage jar to the region"
-                                    + " servers' classpath, then restart them (or scan client-side)");
-                        }
-                        states.mergePartial(CellUtil.cloneQualifier(cell), CellUtil.cloneValue(cell));
-                    }
-                } else {
+            try (ResultScanner scanner = t.getScanner(scan)) {
+                for (Result result : scanner) {
                     byte[] row = result.getRow();
                     for (Cell cell : result.rawCells()) {
                         aggregator.addRow(states, row, cell);
                     }
                 }
             }
+            return;
         }
+        scan.setAttribute(AggregationRequest.ATTRIBUTE, attribute).setCaching(REGION_SIDE_CACHING)
+                .setCacheBlocks(true);
+        for (int attempt = 1; ; attempt++) {
+            GroupStates partials = new GroupStates(aggregator.measures(), payload.maxGroups(), what);
+            if (readPartials(t, scan, partials)) {
+                states.mergeAll(partials);
+                return;
+            }
+            if (attempt == MAX_REGION_ATTEMPTS) {
+                throw new HaechiException(ErrorCode.STORE_UNAVAILABLE, "the region-side rollup of " + what
+                        + " from row " + Bytes.toStringBinary(region.start()) + " was interrupted by scanner restarts "
+                        + MAX_REGION_ATTEMPTS + " times; the region may be moving, try again");
+            }
+        }
+    }
+
+    /**
+     * Reads one region's partial groups; false when the output is not one complete drain (the client scanner reopened
+     * mid-output and the region server sent a second count cell, or fewer groups than it announced).
+     */
+    private boolean readPartials(Table t, Scan scan, GroupStates partials) throws IOException {
+        long announced = -1;
+        long received = 0;
+        try (ResultScanner scanner = t.getScanner(new Scan(scan))) {
+            for (Result result : scanner) {
+                for (Cell cell : result.rawCells()) {
+                    if (!CellUtil.matchingFamily(cell, AggregatingRegionScanner.OUTPUT_FAMILY)) {
+                        throw new HaechiException(ErrorCode.STORE_UNAVAILABLE, "region-side aggregation is not "
+                                + "active on the region of row " + Bytes.toStringBinary(result.getRow())
+                                + " of table " + table + ": add " + HaechiAggregationObserver.class.getName()
+                                + " to hbase.coprocessor.region.classes and Haechi's storage jar to the region"
+                                + " servers' classpath, then restart them (or scan client-side)");
+                    }
+                    if (cell.getQualifierLength() == 0) {
+                        if (announced >= 0) {
+                            return false;
+                        }
+                        announced = Bytes.toLong(cell.getValueArray(), cell.getValueOffset(), cell.getValueLength());
+                        continue;
+                    }
+                    partials.mergePartial(CellUtil.cloneQualifier(cell), CellUtil.cloneValue(cell));
+                    received++;
+                }
+            }
+        }
+        return received == Math.max(announced, 0);
     }
 
     /** The request's ranges, sorted and merged, cut at region boundaries, grouped per region. */

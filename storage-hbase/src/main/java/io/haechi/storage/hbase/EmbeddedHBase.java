@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedHBase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHBase.class);
     static final String PID_FILE = "hbase.pid";
+    /** Marks the child's command line with its data directory, for the stale-child check. */
+    static final String DIR_MARKER = "-Dhaechi.embedded.hbase.dir=";
     private static final int LOG_TAIL_LINES = 40;
 
     /** HBase's own JDK 11+ flags (read from its bin/hbase), plus a fail-fast on OOM. */
@@ -149,11 +151,12 @@ public final class EmbeddedHBase implements AutoCloseable {
                 + absolute(config.classpath().orElse(System.getProperty("java.class.path")));
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        // First, so that even a truncated view of the command line shows whose child this is.
+        command.add(DIR_MARKER + config.dataDir());
         command.addAll(JVM_FLAGS);
         command.add("-Xmx" + config.maxHeap());
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS");
-        command.add("-Dhaechi.embedded.hbase.dir=" + config.dataDir());
         command.add("-cp");
         command.add(classpath);
         command.add(EmbeddedHBaseMain.class.getName());
@@ -209,6 +212,8 @@ public final class EmbeddedHBase implements AutoCloseable {
             }
             try (Connection connection = ConnectionFactory.createConnection(probe);
                     Admin admin = connection.getAdmin()) {
+                // Namespaces answer only once the master has finished initialising; table names answer earlier.
+                admin.listNamespaceDescriptors();
                 admin.listTableNames();
                 return;
             } catch (IOException | RuntimeException e) {
@@ -227,8 +232,7 @@ public final class EmbeddedHBase implements AutoCloseable {
         Path pidFile = dataDir.resolve(PID_FILE);
         Optional<ProcessHandle> stale = readPid(pidFile).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().commandLine().map(c -> c.contains(EmbeddedHBaseMain.class.getName())
-                        && c.contains(dataDir.toString())).orElse(false));
+                .filter(p -> commandLine(p).map(c -> c.contains(DIR_MARKER + dataDir + " ")).orElse(false));
         if (stale.isPresent()) {
             ProcessHandle child = stale.get();
             LOG.warn("a previous embedded HBase (pid {}) is still running on {}; stopping it", child.pid(), dataDir);
@@ -241,6 +245,19 @@ public final class EmbeddedHBase implements AutoCloseable {
             stopProcess(child, stopTimeout);
         }
         deleteQuietly(pidFile);
+    }
+
+    /**
+     * The process's command line. On Linux it is read from /proc, because {@code ProcessHandle.Info} truncates long
+     * command lines (the child's, with its classpath, is several KB).
+     */
+    static Optional<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return Optional.of(new String(raw, StandardCharsets.UTF_8).replace('\0', ' '));
+        } catch (IOException | RuntimeException e) {
+            return process.info().commandLine().map(c -> c + " ");
+        }
     }
 
     private static Optional<Long> readPid(Path pidFile) {
@@ -341,6 +358,16 @@ public final class EmbeddedHBase implements AutoCloseable {
                 // running inside the shutdown hook
             }
         }
+    }
+
+    /**
+     * For tests: behave as if this JVM had been killed hard: release the lock and forget the child, leaving it
+     * running with its pid file, as a SIGKILL of Haechi would.
+     */
+    synchronized void abandonForTest() {
+        closed = true;
+        lock.close();
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
     }
 
     private void requestShutdown() {

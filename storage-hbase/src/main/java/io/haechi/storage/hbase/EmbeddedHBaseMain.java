@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hbase.HBaseConfiguration;
 import org.apache.hadoop.hbase.client.Admin;
 import org.apache.hadoop.hbase.client.Connection;
@@ -54,27 +53,30 @@ public final class EmbeddedHBaseMain {
 
     private static void watch(long parentPid) {
         try {
+            int zookeeperPort = HBaseConfiguration.create().getInt("hbase.zookeeper.property.clientPort", 2181);
+            boolean zookeeperSeen = false;
             while (ProcessHandle.of(parentPid).map(ProcessHandle::isAlive).orElse(false)) {
+                boolean up = accepts(zookeeperPort);
+                if (zookeeperSeen && !up) {
+                    // Stopped by Admin.shutdown(): ZooKeeper goes last. Exit now, because the main thread may still
+                    // wait in LocalHBaseCluster.startup() for a master that stopped before it finished initialising.
+                    exitWhenDown("HBase is down; exiting");
+                }
+                zookeeperSeen |= up;
                 Thread.sleep(POLL_MILLIS);
             }
             LOG.warn("Haechi process {} is gone without stopping HBase; shutting HBase down", parentPid);
-            Configuration conf = HBaseConfiguration.create();
-            try (Connection connection = ConnectionFactory.createConnection(conf);
+            try (Connection connection = ConnectionFactory.createConnection(HBaseConfiguration.create());
                     Admin admin = connection.getAdmin()) {
                 admin.shutdown();
             } catch (Exception e) {
                 LOG.warn("Admin.shutdown() failed; exiting through the JVM's shutdown hooks", e);
                 System.exit(1);
             }
-            // ZooKeeper stops last, after master and region server have closed their regions. Exit then: the main
-            // thread may still sit in LocalHBaseCluster.startup() if the parent died right after the start.
-            int zookeeperPort = conf.getInt("hbase.zookeeper.property.clientPort", 2181);
             long deadline = System.currentTimeMillis() + EXIT_GRACE_MILLIS;
             while (System.currentTimeMillis() < deadline) {
                 if (!accepts(zookeeperPort)) {
-                    Thread.sleep(500);
-                    LOG.info("HBase is down; exiting");
-                    System.exit(0);
+                    exitWhenDown("HBase is down; exiting");
                 }
                 Thread.sleep(250);
             }
@@ -83,5 +85,11 @@ public final class EmbeddedHBaseMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void exitWhenDown(String message) throws InterruptedException {
+        Thread.sleep(500);
+        LOG.info(message);
+        System.exit(0);
     }
 }

@@ -28,6 +28,7 @@ import org.apache.hadoop.hbase.client.ColumnFamilyDescriptorBuilder;
 import org.apache.hadoop.hbase.client.Connection;
 import org.apache.hadoop.hbase.client.Delete;
 import org.apache.hadoop.hbase.client.Get;
+import org.apache.hadoop.hbase.client.Mutation;
 import org.apache.hadoop.hbase.client.Put;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
@@ -202,7 +203,7 @@ public final class HBaseMetadataStore implements MetadataStore {
             put.addColumn(JSON, q, newRowVersion, utf8(doc.json()));
             put.addColumn(VERSION, q, newRowVersion, Bytes.toBytes(doc.version()));
         }
-        mutations.add(put);
+        mutations.add((Mutation) put);
         Delete delete = null;
         for (MetadataChange change : changes) {
             if (change instanceof MetadataChange.Delete) {
@@ -213,7 +214,7 @@ public final class HBaseMetadataStore implements MetadataStore {
             }
         }
         if (delete != null) {
-            mutations.add(delete);
+            mutations.add((Mutation) delete);
         }
         return mutations;
     }

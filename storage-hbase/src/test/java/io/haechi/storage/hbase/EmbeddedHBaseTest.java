@@ -89,26 +89,44 @@ class EmbeddedHBaseTest {
         assertThat(dataDir.resolve(EmbeddedHBase.PID_FILE)).doesNotExist();
         first.close();
 
-        // The restart also checks the watchdog: its parent is a stand-in process that then dies hard.
-        Process fakeParent = new ProcessBuilder("sleep", "600").start();
-        EmbeddedHBase second = EmbeddedHBase.start(config, fakeParent.pid());
+        // Restart; then this Haechi "dies hard" (lock released, child left running with its pid file).
+        Process firstParent = new ProcessBuilder("sleep", "600").start();
+        Process secondParent = new ProcessBuilder("sleep", "600").start();
         try {
+            EmbeddedHBase second = EmbeddedHBase.start(config, firstParent.pid());
             System.out.println("MEASURE embedded restart with data " + second.startupTime().toMillis() + " ms");
             assertThat(second.pid()).isNotEqualTo(pid);
             assertThat(readAll(second.connection())).containsExactlyElementsOf(rows);
+            ProcessHandle staleChild = ProcessHandle.of(second.pid()).orElseThrow();
+            second.abandonForTest();
+            assertThat(staleChild.isAlive()).isTrue();
+            assertThat(Files.readString(dataDir.resolve(EmbeddedHBase.PID_FILE)).trim())
+                    .isEqualTo(Long.toString(staleChild.pid()));
+            assertThat(EmbeddedHBase.commandLine(staleChild)).hasValueSatisfying(c -> assertThat(c)
+                    .contains(EmbeddedHBaseMain.class.getName()).contains(EmbeddedHBase.DIR_MARKER + config.dataDir() + " "));
 
-            ProcessHandle child = ProcessHandle.of(second.pid()).orElseThrow();
-            fakeParent.destroyForcibly().waitFor();
-            long begin = System.nanoTime();
-            child.onExit().get(120, TimeUnit.SECONDS);
-            System.out.println("MEASURE orphaned child exit after parent death "
-                    + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
-            assertThat(child.isAlive()).isFalse();
-            assertThat(Files.readString(second.logFile())).contains("is gone without stopping HBase")
-                    .contains("HBase is down; exiting");
+            // The next start finds the stale child through the pid file and stops it before starting its own.
+            EmbeddedHBase third = EmbeddedHBase.start(config, secondParent.pid());
+            try {
+                assertThat(staleChild.isAlive()).isFalse();
+                assertThat(readAll(third.connection())).containsExactlyElementsOf(rows);
+
+                // The child's watchdog: its parent dies hard, and it shuts HBase down by itself.
+                ProcessHandle child = ProcessHandle.of(third.pid()).orElseThrow();
+                secondParent.destroyForcibly().waitFor();
+                long begin = System.nanoTime();
+                child.onExit().get(120, TimeUnit.SECONDS);
+                System.out.println("MEASURE orphaned child exit after parent death "
+                        + Duration.ofNanos(System.nanoTime() - begin).toMillis() + " ms");
+                assertThat(child.isAlive()).isFalse();
+                assertThat(Files.readString(third.logFile())).contains("is gone without stopping HBase")
+                        .contains("HBase is down; exiting");
+            } finally {
+                third.close();
+            }
         } finally {
-            second.close();
-            fakeParent.destroyForcibly();
+            firstParent.destroyForcibly();
+            secondParent.destroyForcibly();
         }
         assertThat(Files.readString(dataDir.resolve("logs/hbase.log"))).contains("Haechi starts the embedded HBase");
     }
@@ -127,6 +145,7 @@ class EmbeddedHBaseTest {
         }
         // The failed start released the directory: a new start may lock it.
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir)) {
+            assertThat(lock).isNotNull();
             assertThat(Files.readString(dataDir.resolve(DataDirectoryLock.FILE_NAME)).trim())
                     .isEqualTo(Long.toString(ProcessHandle.current().pid()));
         }

@@ -94,6 +94,7 @@ public final class InProcessHBase implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try (Admin admin = connection.getAdmin()) {
+                admin.listNamespaceDescriptors();
                 admin.listTableNames();
                 return;
             } catch (IOException e) {
