@@ -3,12 +3,12 @@ package io.haechi.builder.segment;
 import io.haechi.model.dict.ByteWriter;
 import java.util.Arrays;
 import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
  * The engine's state of an exact 64-bit distinct count: a sorted array while small (most groups of a fine cuboid
- * hold a handful of ids, and a {@link Roaring64NavigableMap} per group costs about a kilobyte and microseconds to
- * serialise), promoted to a {@link Roaring64NavigableMap} past {@link #SMALL} ids. Ids compare as unsigned, the
+ * hold a handful of ids, and a {@link Roaring64Bitmap} per group costs about a kilobyte and microseconds to
+ * serialise), promoted to a {@link Roaring64Bitmap} past {@link #SMALL} ids. Ids compare as unsigned, the
  * order of the Roaring64 iterator and of cube-model's gap format.
  */
 final class DistinctLongs {
@@ -17,7 +17,7 @@ final class DistinctLongs {
 
     private long[] small;
     private int size;
-    private Roaring64NavigableMap large;
+    private Roaring64Bitmap large;
 
     static DistinctLongs empty() {
         DistinctLongs d = new DistinctLongs();
@@ -32,7 +32,7 @@ final class DistinctLongs {
         return d;
     }
 
-    static DistinctLongs of(Roaring64NavigableMap map) {
+    static DistinctLongs of(Roaring64Bitmap map) {
         DistinctLongs d = new DistinctLongs();
         d.large = map;
         return d;
@@ -55,11 +55,11 @@ final class DistinctLongs {
         return size;
     }
 
-    Roaring64NavigableMap toRoaring() {
+    Roaring64Bitmap toRoaring() {
         if (large != null) {
             return large;
         }
-        Roaring64NavigableMap m = new Roaring64NavigableMap();
+        Roaring64Bitmap m = new Roaring64Bitmap();
         for (int i = 0; i < size; i++) {
             m.addLong(small[i]);
         }
@@ -88,7 +88,7 @@ final class DistinctLongs {
             size = n;
             return this;
         }
-        Roaring64NavigableMap mine = toRoaring();
+        Roaring64Bitmap mine = toRoaring();
         if (other.large != null) {
             mine.or(other.large);
         } else {
@@ -116,7 +116,7 @@ final class DistinctLongs {
         }
     }
 
-    static Iterable<Long> ids(Roaring64NavigableMap m) {
+    static Iterable<Long> ids(Roaring64Bitmap m) {
         return () -> new java.util.Iterator<>() {
             private final LongIterator it = m.getLongIterator();
 

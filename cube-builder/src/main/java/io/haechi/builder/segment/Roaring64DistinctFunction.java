@@ -6,11 +6,11 @@ import io.haechi.builder.cuboid.ObjectMeasureFunction;
 import io.haechi.model.dict.ByteWriter;
 import io.haechi.model.measure.MeasureType;
 import java.nio.ByteBuffer;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /**
  * Exact COUNT(DISTINCT) over 64-bit ids for the cuboid engine (the engine's own {@code RoaringDistinctFunction} is
- * 32-bit). The state is a {@link DistinctLongs}: a sorted array for small groups, a {@link Roaring64NavigableMap}
+ * 32-bit). The state is a {@link DistinctLongs}: a sorted array for small groups, a {@link Roaring64Bitmap}
  * past {@link DistinctLongs#SMALL} ids. {@link #cell} writes exactly the bytes cube-model's COUNT_DISTINCT 64 measure
  * type writes for the same set (its gap format for small sets, where gaps are always the smaller of its two formats;
  * the type's own writer otherwise), so {@link MeasureType#deserialize} reads the stored cell. The raw value
@@ -30,8 +30,8 @@ public final class Roaring64DistinctFunction implements ObjectMeasureFunction<Di
     public Roaring64DistinctFunction(String name, MeasureType type) {
         this.name = requireNonNull(name, "name is null");
         this.type = requireNonNull(type, "type is null");
-        if (!(type.init() instanceof Roaring64NavigableMap)) {
-            throw new IllegalArgumentException(type.describe() + " does not keep a Roaring64NavigableMap");
+        if (!(type.init() instanceof Roaring64Bitmap)) {
+            throw new IllegalArgumentException(type.describe() + " does not keep a Roaring64Bitmap");
         }
     }
 
@@ -86,7 +86,7 @@ public final class Roaring64DistinctFunction implements ObjectMeasureFunction<Di
         }
         byte[] b = new byte[length - 1];
         in.get(b);
-        return DistinctLongs.of((Roaring64NavigableMap) type.fromBytes(b));
+        return DistinctLongs.of((Roaring64Bitmap) type.fromBytes(b));
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.haechi.model.table.DataType;
 import java.nio.ByteBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.roaringbitmap.longlong.Roaring64NavigableMap;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 /** The engine's 64-bit distinct state stores exactly the bytes of cube-model's COUNT_DISTINCT 64 type. */
 class Roaring64DistinctFunctionTest {
@@ -21,7 +21,7 @@ class Roaring64DistinctFunctionTest {
         for (int trial = 0; trial < 400; trial++) {
             int n = random.nextInt(80);
             DistinctLongs state = f.init(Roaring64DistinctFunction.NULL_ID);
-            Roaring64NavigableMap expected = new Roaring64NavigableMap();
+            Roaring64Bitmap expected = new Roaring64Bitmap();
             for (int i = 0; i < n; i++) {
                 long id = switch (trial % 4) {
                     case 0 -> random.nextLong();
@@ -34,7 +34,7 @@ class Roaring64DistinctFunctionTest {
             }
             byte[] want = type.toBytes(expected);
             assertThat(f.cell(state)).as("trial %d with %d ids", trial, n).isEqualTo(want);
-            assertThat(((Roaring64NavigableMap) type.fromBytes(f.cell(state))).getLongCardinality())
+            assertThat(((Roaring64Bitmap) type.fromBytes(f.cell(state))).getLongCardinality())
                     .isEqualTo(expected.getLongCardinality());
             ByteBuffer spill = ByteBuffer.allocate(f.serializedSize(state));
             f.serialize(state, spill);
