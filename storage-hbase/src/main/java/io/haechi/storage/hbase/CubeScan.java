@@ -4,7 +4,6 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import io.haechi.model.rowkey.KeyRange;
 import io.haechi.model.rowkey.RowKeyCodec;
-import io.haechi.model.spi.AggregateRow;
 import io.haechi.model.spi.CubeStore;
 import io.haechi.model.spi.CuboidScanRequest;
 import java.io.IOException;
@@ -88,10 +87,7 @@ final class CubeScan {
                 futures.forEach(f -> f.cancel(true));
             }
         }
-        List<AggregateRow> rows = new ArrayList<>(total.size());
-        CubeMeasures measures = aggregator.measures();
-        total.forEach((key, states) -> rows.add(new AggregateRow(key, measures.encode(states))));
-        return HBaseCubeStore.result(rows.iterator());
+        return HBaseCubeStore.result(total.rows());
     }
 
     private GroupStates work(ConcurrentLinkedQueue<RegionScan> queue) throws IOException {
