@@ -4,7 +4,6 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import io.haechi.model.rowkey.KeyRange;
 import io.haechi.model.rowkey.RowKeyCodec;
-import io.haechi.model.spi.AggregateRow;
 import io.haechi.model.spi.CubeStore;
 import io.haechi.model.spi.CuboidScanRequest;
 import java.io.IOException;
@@ -88,10 +87,7 @@ final class CubeScan {
                 futures.forEach(f -> f.cancel(true));
             }
         }
-        List<AggregateRow> rows = new ArrayList<>(total.size());
-        CubeMeasures measures = aggregator.measures();
-        total.forEach((key, states) -> rows.add(new AggregateRow(key, measures.encode(states))));
-        return HBaseCubeStore.result(rows.iterator());
+        return HBaseCubeStore.result(total.rows());
     }
 
     private GroupStates work(ConcurrentLinkedQueue<RegionScan> queue) throws IOException {
@@ -147,28 +143,33 @@ final class CubeScan {
      * mid-output and the region server sent a second count cell, or fewer groups than it announced).
      */
     private boolean readPartials(Table t, Scan scan, GroupStates partials) throws IOException {
+        try (ResultScanner scanner = t.getScanner(new Scan(scan))) {
+            return readPartials(scanner, partials, table);
+        }
+    }
+
+    /** Merges the region-side output of one region scan into {@code partials}; false when it is not one drain. */
+    static boolean readPartials(Iterable<Result> results, GroupStates partials, TableName table) {
         long announced = -1;
         long received = 0;
-        try (ResultScanner scanner = t.getScanner(new Scan(scan))) {
-            for (Result result : scanner) {
-                for (Cell cell : result.rawCells()) {
-                    if (!CellUtil.matchingFamily(cell, AggregatingRegionScanner.OUTPUT_FAMILY)) {
-                        throw new HaechiException(ErrorCode.STORE_UNAVAILABLE, "region-side aggregation is not "
-                                + "active on the region of row " + Bytes.toStringBinary(result.getRow())
-                                + " of table " + table + ": add " + HaechiAggregationObserver.class.getName()
-                                + " to hbase.coprocessor.region.classes and Haechi's storage jar to the region"
-                                + " servers' classpath, then restart them (or scan client-side)");
-                    }
-                    if (cell.getQualifierLength() == 0) {
-                        if (announced >= 0) {
-                            return false;
-                        }
-                        announced = Bytes.toLong(cell.getValueArray(), cell.getValueOffset(), cell.getValueLength());
-                        continue;
-                    }
-                    partials.mergePartial(CellUtil.cloneQualifier(cell), CellUtil.cloneValue(cell));
-                    received++;
+        for (Result result : results) {
+            for (Cell cell : result.rawCells()) {
+                if (!CellUtil.matchingFamily(cell, AggregatingRegionScanner.OUTPUT_FAMILY)) {
+                    throw new HaechiException(ErrorCode.STORE_UNAVAILABLE, "region-side aggregation is not "
+                            + "active on the region of row " + Bytes.toStringBinary(result.getRow())
+                            + " of table " + table + ": add " + HaechiAggregationObserver.class.getName()
+                            + " to hbase.coprocessor.region.classes and Haechi's storage jar to the region"
+                            + " servers' classpath, then restart them (or scan client-side)");
                 }
+                if (cell.getQualifierLength() == 0) {
+                    if (announced >= 0) {
+                        return false;
+                    }
+                    announced = Bytes.toLong(cell.getValueArray(), cell.getValueOffset(), cell.getValueLength());
+                    continue;
+                }
+                partials.mergePartial(CellUtil.cloneQualifier(cell), CellUtil.cloneValue(cell));
+                received++;
             }
         }
         return received == Math.max(announced, 0);

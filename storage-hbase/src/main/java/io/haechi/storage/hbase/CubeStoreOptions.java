@@ -58,6 +58,31 @@ public record CubeStoreOptions(String stagingRoot, String namespace, DataBlockEn
         return defaults(stagingRoot.toAbsolutePath().toUri().toString());
     }
 
+    /** The options a store configuration asks for (see {@link StoreConfig#STAGING_DIR}, {@link StoreConfig#MAX_GROUPS}). */
+    public static CubeStoreOptions from(StoreConfig config) {
+        String staging = config.get(StoreConfig.STAGING_DIR).map(String::trim).filter(v -> !v.isEmpty())
+                .orElse(null);
+        if (staging == null) {
+            if (config.isExternal()) {
+                throw new io.haechi.model.error.HaechiException(io.haechi.model.error.ErrorCode.INVALID_ARGUMENT,
+                        StoreConfig.STAGING_DIR + " is not set: with an external HBase, builds need a staging"
+                        + " directory the region servers can read (e.g. hdfs:///tmp/haechi-staging)");
+            }
+            staging = config.embedded().dataDir().resolve("staging").toAbsolutePath().toUri().toString();
+        }
+        CubeStoreOptions options = defaults(staging);
+        String groups = config.get(StoreConfig.MAX_GROUPS).orElse(null);
+        if (groups != null) {
+            try {
+                options = options.withMaxGroups(Long.parseLong(groups.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new io.haechi.model.error.HaechiException(io.haechi.model.error.ErrorCode.INVALID_ARGUMENT,
+                        StoreConfig.MAX_GROUPS + " must be a positive number, got '" + groups + "'", e);
+            }
+        }
+        return options;
+    }
+
     public CubeStoreOptions withMaxGroups(long groups) {
         return new CubeStoreOptions(stagingRoot, namespace, blockEncoding, groups, scanParallelism, scanTimeout,
                 maxFilesPerRegion);

@@ -127,7 +127,7 @@ final class CuboidHFileWriter implements SegmentWriter.CuboidRowWriter {
 
     private static void closeFile(ShardFile file) throws IOException {
         if (file.writer != null) {
-            HBaseSegmentWriter.seal(file.writer);
+            HFileBulkLoader.seal(file.writer);
             file.writer = null;
         }
     }

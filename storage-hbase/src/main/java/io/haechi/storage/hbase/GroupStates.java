@@ -53,6 +53,23 @@ final class GroupStates {
         return groups.size();
     }
 
+    /** The groups as scan rows, encoded one at a time as the iterator is advanced. */
+    java.util.Iterator<io.haechi.model.spi.AggregateRow> rows() {
+        java.util.Iterator<Map.Entry<ByteKey, Object[]>> entries = groups.entrySet().iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return entries.hasNext();
+            }
+
+            @Override
+            public io.haechi.model.spi.AggregateRow next() {
+                Map.Entry<ByteKey, Object[]> e = entries.next();
+                return new io.haechi.model.spi.AggregateRow(e.getKey().bytes(), measures.encode(e.getValue()));
+            }
+        };
+    }
+
     void forEach(BiConsumer<byte[], Object[]> action) {
         groups.forEach((key, states) -> action.accept(key.bytes(), states));
     }

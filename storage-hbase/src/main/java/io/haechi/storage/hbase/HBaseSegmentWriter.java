@@ -19,7 +19,6 @@ import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.io.hfile.CacheConfig;
 import org.apache.hadoop.hbase.io.hfile.HFileContext;
 import org.apache.hadoop.hbase.regionserver.BloomType;
-import org.apache.hadoop.hbase.regionserver.HStoreFile;
 import org.apache.hadoop.hbase.regionserver.StoreFileWriter;
 import org.apache.hadoop.hbase.tool.BulkLoadHFiles;
 import org.apache.hadoop.hbase.util.Bytes;
@@ -81,8 +80,8 @@ final class HBaseSegmentWriter implements SegmentWriter {
 
     void checkWritable() {
         if (state != State.OPEN) {
-            throw new IllegalStateException("segment " + storageId + " is " + state.name().toLowerCase(java.util.Locale.ROOT)
-                    + "; no more rows can be written");
+            throw new IllegalStateException("segment " + storageId + " is "
+                    + state.name().toLowerCase(java.util.Locale.ROOT) + "; no more rows can be written");
         }
     }
 
@@ -93,7 +92,8 @@ final class HBaseSegmentWriter implements SegmentWriter {
     /** The region of a key, starting the search from the region of the previous key of the same file. */
     int regionOf(byte[] key, int previous) {
         if (previous >= 0 && Arrays.compareUnsigned(key, regionStarts[previous]) >= 0
-                && (previous + 1 >= regionStarts.length || Arrays.compareUnsigned(key, regionStarts[previous + 1]) < 0)) {
+                && (previous + 1 >= regionStarts.length
+                        || Arrays.compareUnsigned(key, regionStarts[previous + 1]) < 0)) {
             return previous;
         }
         int index = Arrays.binarySearch(regionStarts, key, Arrays::compareUnsigned);
@@ -109,13 +109,6 @@ final class HBaseSegmentWriter implements SegmentWriter {
                 .withFileContext(fileContext)
                 .withBloomType(BloomType.NONE)
                 .build();
-    }
-
-    static void seal(StoreFileWriter writer) throws IOException {
-        writer.appendFileInfo(HStoreFile.BULKLOAD_TIME_KEY, Bytes.toBytes(System.currentTimeMillis()));
-        writer.appendFileInfo(HStoreFile.MAJOR_COMPACTION_KEY, Bytes.toBytes(true));
-        writer.appendTrackedTimestampsToMetadata();
-        writer.close();
     }
 
     @Override

@@ -153,12 +153,17 @@ public final class HFileBulkLoader implements TableLoad {
 
     private void closeWriter() throws IOException {
         if (writer != null) {
-            writer.appendFileInfo(HStoreFile.BULKLOAD_TIME_KEY, Bytes.toBytes(System.currentTimeMillis()));
-            writer.appendFileInfo(HStoreFile.MAJOR_COMPACTION_KEY, Bytes.toBytes(true));
-            writer.appendTrackedTimestampsToMetadata();
-            writer.close();
+            seal(writer);
             writer = null;
         }
+    }
+
+    /** Closes a staged HFile with the file info bulk load expects (load time, major-compacted, timestamps). */
+    static void seal(StoreFileWriter writer) throws IOException {
+        writer.appendFileInfo(HStoreFile.BULKLOAD_TIME_KEY, Bytes.toBytes(System.currentTimeMillis()));
+        writer.appendFileInfo(HStoreFile.MAJOR_COMPACTION_KEY, Bytes.toBytes(true));
+        writer.appendTrackedTimestampsToMetadata();
+        writer.close();
     }
 
     @Override

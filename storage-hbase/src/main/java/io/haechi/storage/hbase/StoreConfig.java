@@ -34,11 +34,18 @@ public record StoreConfig(Map<String, String> properties) {
     public static final String EMBEDDED_JAVA = "haechi.hbase.embedded.java";
     public static final String EMBEDDED_CLASSPATH = "haechi.hbase.embedded.classpath";
     public static final String EMBEDDED_START_TIMEOUT = "haechi.hbase.embedded.start.timeout.seconds";
+    /**
+     * Where segment builds stage HFiles before the bulk load: a directory the region servers can read (default
+     * {@code <embedded dir>/staging} for the embedded HBase; required for a cluster, e.g. {@code hdfs:///tmp/haechi}).
+     */
+    public static final String STAGING_DIR = "haechi.hbase.staging.dir";
+    /** The most groups one cube scan may return (default 5,000,000). */
+    public static final String MAX_GROUPS = "haechi.hbase.scan.max.groups";
     /** Default data directory, relative to the working directory. */
     public static final String DEFAULT_DIR = "./data";
 
     private static final Set<String> HAECHI_KEYS = Set.of(EMBEDDED_DIR, EMBEDDED_ZOOKEEPER_PORT,
-            EMBEDDED_HEAP, EMBEDDED_JAVA, EMBEDDED_CLASSPATH, EMBEDDED_START_TIMEOUT);
+            EMBEDDED_HEAP, EMBEDDED_JAVA, EMBEDDED_CLASSPATH, EMBEDDED_START_TIMEOUT, STAGING_DIR, MAX_GROUPS);
 
     public StoreConfig {
         properties = Map.copyOf(requireNonNull(properties, "properties is null"));

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CubeStoreThroughputTest {
     private static final int D0 = 10;
     private static final int D1 = 100;
-    private static final int D2 = Integer.getInteger("haechi.cubestore.d2", 100);
+    private static final int D2 = Integer.getInteger("haechi.cubestore.d2", 50);
     private static final int SHARDS = 4;
 
     @TempDir
