@@ -4,10 +4,10 @@ import io.haechi.builder.cuboid.FactBatch;
 import io.haechi.builder.cuboid.FactRowSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * The encoded fact rows of a segment, spilled by the read pass so that the cuboid step neither re-reads nor
  * re-joins the source. One file per reader thread ({@code facts-N.bin}); a row is fixed-width, big-endian: the
  * provisional value id of each row-key dimension (int), then the raw value of each engine measure slot (long).
- * {@link Source} remaps the provisional ids to dense codes while it fills the engine's batches.
+ * {@link Source} remaps the provisional ids to dense codes while it fills the engine's batches. A file holds whole
+ * rows, so a batch's bytes may span files without splitting a row.
  */
 final class FactSpill {
     private FactSpill() {
@@ -67,8 +68,9 @@ final class FactSpill {
         private final List<Path> files;
         private final int[][] dimensionRemaps;
         private final int[][] slotRemaps;
+        private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
         private int nextFile;
-        private DataInputStream in;
+        private InputStream in;
 
         /**
          * @param slotRemaps per engine measure slot the remap of an interned measure, or null
@@ -79,47 +81,63 @@ final class FactSpill {
             this.slotRemaps = slotRemaps;
         }
 
+        /** Takes the bytes of up to a batch of rows under the lock and decodes them outside it, in parallel. */
         @Override
-        public synchronized boolean read(FactBatch batch) throws IOException {
+        public boolean read(FactBatch batch) throws IOException {
             int dims = batch.dimensionCount();
             int slots = batch.measureCount();
+            int rowBytes = 4 * dims + 8 * slots;
+            byte[] buffer = buffers.get();
+            if (buffer == null || buffer.length != rowBytes * batch.capacity()) {
+                buffer = new byte[rowBytes * batch.capacity()];
+                buffers.set(buffer);
+            }
+            int filled = fill(buffer);
+            if (filled % rowBytes != 0) {
+                throw new IOException("spilled fact rows are truncated: " + filled + " bytes is not a multiple of "
+                        + rowBytes);
+            }
+            int size = filled / rowBytes;
+            ByteBuffer b = ByteBuffer.wrap(buffer, 0, filled);
             int[] codes = batch.codes();
             long[] values = batch.values();
-            int size = 0;
-            while (size < batch.capacity()) {
-                if (in == null) {
-                    if (nextFile == files.size()) {
-                        break;
-                    }
-                    in = new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(nextFile++)),
-                            1 << 16));
+            for (int r = 0; r < size; r++) {
+                int base = r * dims;
+                for (int d = 0; d < dims; d++) {
+                    codes[base + d] = dimensionRemaps[d][b.getInt()];
                 }
-                int first;
-                try {
-                    first = in.readInt();
-                } catch (EOFException e) {
-                    in.close();
-                    in = null;
-                    continue;
-                }
-                int base = size * dims;
-                codes[base] = dimensionRemaps[0][first];
-                for (int d = 1; d < dims; d++) {
-                    codes[base + d] = dimensionRemaps[d][in.readInt()];
-                }
-                int vbase = size * slots;
+                int vbase = r * slots;
                 for (int s = 0; s < slots; s++) {
-                    long v = in.readLong();
+                    long v = b.getLong();
                     int[] remap = slotRemaps[s];
                     if (remap != null && v >= 0 && v < remap.length) {
                         v = remap[(int) v];
                     }
                     values[vbase + s] = v;
                 }
-                size++;
             }
             batch.setSize(size);
             return size > 0;
+        }
+
+        /** Reads whole rows' bytes from the current and following files; never splits a row (files hold whole rows). */
+        private synchronized int fill(byte[] buffer) throws IOException {
+            int filled = 0;
+            while (filled < buffer.length) {
+                if (in == null) {
+                    if (nextFile == files.size()) {
+                        break;
+                    }
+                    in = new BufferedInputStream(Files.newInputStream(files.get(nextFile++)), 1 << 16);
+                }
+                int n = in.readNBytes(buffer, filled, buffer.length - filled);
+                filled += n;
+                if (filled < buffer.length) {
+                    in.close();
+                    in = null;
+                }
+            }
+            return filled;
         }
 
         @Override

@@ -236,12 +236,13 @@ public final class FlatTable {
     private ValueGetter expressionGetter(CompiledExpr expr) {
         List<ColumnRef> columns = expr.columns();
         ValueGetter[] getters = columns.stream().map(this::columnGetter).toArray(ValueGetter[]::new);
+        String what = "expression " + expr.expression();
         return flat -> {
             Object[] values = new Object[getters.length];
             for (int i = 0; i < getters.length; i++) {
                 values[i] = getters[i].get(flat);
             }
-            return Values.coerce(expr.evaluate(values), expr.type(), "expression " + expr.expression());
+            return Values.coerce(expr.evaluate(values), expr.type(), what);
         };
     }
 

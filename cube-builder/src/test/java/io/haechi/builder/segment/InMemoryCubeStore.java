@@ -28,6 +28,8 @@ final class InMemoryCubeStore implements CubeStore {
     private final Map<String, NavigableMap<byte[], byte[]>> segments = new ConcurrentHashMap<>();
     private final Map<String, SegmentLayout> layouts = new ConcurrentHashMap<>();
     final AtomicLong drops = new AtomicLong();
+    /** When set, the next {@code SegmentWriter.finish} fails (a crash between writing and loading). */
+    final java.util.concurrent.atomic.AtomicBoolean failNextFinish = new java.util.concurrent.atomic.AtomicBoolean();
 
     InMemoryCubeStore(boolean keepRows) {
         this.keepRows = keepRows;
@@ -98,6 +100,9 @@ final class InMemoryCubeStore implements CubeStore {
             public SegmentStats finish() {
                 if (aborted) {
                     throw new IllegalStateException("finish after abort");
+                }
+                if (failNextFinish.getAndSet(false)) {
+                    throw new IllegalStateException("injected: the process died before the load");
                 }
                 finished = true;
                 segments.put(layout.storageId(), staged);

@@ -195,4 +195,36 @@ class SsbSegmentBuildTest {
         assertThat(result.stats().rowsPerCuboid()).isEqualTo(clean.stats().rowsPerCuboid());
         assertThat(store.rows("ssb_resumed").size()).isEqualTo(cleanStore.rows("ssb_clean").size());
     }
+
+    @Test
+    void loadInAResumedProcessRewritesTheCuboidsFirst() throws Exception {
+        ValidatedCube cube = SegmentFixture.validate(SegmentFixture.cube("ssb/cube-per-query.json"), model, tables);
+        DateInterval range = new DateInterval(LocalDate.of(1997, 1, 1), LocalDate.of(1998, 1, 1));
+        SegmentBuildSpec spec = new SegmentBuildSpec(cube, SegmentFixture.byName(tables), range, "ssb_1997");
+        SegmentBuildConfig config = SegmentBuildConfig.defaults().withThreads(2);
+        InMemoryCubeStore store = new InMemoryCubeStore(true);
+        store.failNextFinish.set(true);
+        TestJobRepository repo = new TestJobRepository();
+        JobRunner runner = new JobRunner(repo, dir.resolve("load-jobs"), java.time.Clock.systemUTC(),
+                new JobListener() {
+                });
+        repo.create(Job.create("load", "BUILD", "test", "ssb", Map.of(), SegmentBuildJob.STEP_NAMES,
+                java.time.Instant.now()));
+        assertThatThrownBy(() -> runner.run("load", new SegmentBuildJob(spec, store, SourceReaders.defaults(),
+                config).steps())).hasMessageContaining("died before the load");
+        Job failed = repo.get("load").orElseThrow();
+        assertThat(failed.step("cuboids").state()).isEqualTo(JobState.DONE);
+        assertThat(failed.step("load").state()).isEqualTo(JobState.FAILED);
+
+        SegmentBuildJob resumed = new SegmentBuildJob(spec, store, SourceReaders.defaults(), config);
+        runner.run("load", resumed.steps());
+        SegmentBuildResult result = resumed.result().orElseThrow();
+        Map<Long, Map<String, String>> stored = SegmentFixture.decode(store, cube, result);
+        String where = "lo_orderdate >= 19970101 and lo_orderdate < 19980101";
+        for (long cuboid : new long[] {cube.cuboids().baseCuboid(), cube.cuboids().ids()[0]}) {
+            assertThat(stored.get(cuboid)).containsExactlyInAnyOrderEntriesOf(
+                    SegmentFixture.groupBy(duck, cube, model, cuboid, where));
+        }
+        assertThat(stored).hasSize(cube.cuboids().size());
+    }
 }
