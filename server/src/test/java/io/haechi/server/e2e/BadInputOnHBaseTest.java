@@ -13,15 +13,27 @@ import io.haechi.model.error.HaechiException;
 import io.haechi.model.json.JsonDescriptors;
 import io.haechi.server.runtime.HaechiContext;
 import io.haechi.server.runtime.HaechiSettings;
+import io.haechi.datagen.OutputFormat;
+import io.haechi.datagen.ProgressListener;
+import io.haechi.datagen.ssb.SsbGenerator;
+import io.haechi.datagen.ssb.SsbOptions;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A CSV fact table with planted bad lines (wrong type, wrong column count, unknown foreign key on an INNER join)
  * built on the in-process HBase with the default threshold 0: the build fails with REJECTED_ROWS_OVER_THRESHOLD, its
- * message has the exact counts and the planted lines, and nothing becomes visible (no READY segment, no table).
+ * message has the exact counts and the planted lines, and nothing becomes visible (no READY segment, no table). The
+ * same for a truncated Avro file of the SSB fact table: its cut block is reported with the rows it declared.
  */
 class BadInputOnHBaseTest {
     private static final String PROJECT = "e2e_bad";
@@ -126,6 +139,65 @@ class BadInputOnHBaseTest {
                     .toList();
             assertThat(all).allSatisfy(s -> assertThat(s.status()).isNotEqualTo(SegmentStatus.READY));
         }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aTruncatedAvroFileFailsTheBuildWithItsLostBlockAndLeavesNothingVisible() throws Exception {
+        SsbGenerator.generate(new SsbOptions(0.01, tmp.resolve("data/ssb"), OutputFormat.AVRO).withThreads(1),
+                ProgressListener.NONE);
+        Path victim;
+        try (Stream<Path> files = Files.walk(tmp.resolve("data/ssb/lineorder"))) {
+            victim = files.filter(f -> f.toString().endsWith(".avro"))
+                    .max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+        long before = avroRows(victim);
+        byte[] bytes = Files.readAllBytes(victim);
+        Files.write(victim, Arrays.copyOf(bytes, bytes.length - 200));
+        long readable = avroRows(victim);
+        long lost = before - readable;
+        assertThat(lost).isPositive();
+
+        try (HaechiContext ctx = E2e.context(tmp.resolve("haechi"), Map.of(HaechiSettings.REJECT_THRESHOLD, "0"))) {
+            E2e.apply(ctx.catalog(), "e2e_truncated", tmp.resolve("data"), "ssb/tables.json", "ssb/model.json",
+                    "ssb/cube-per-query.json");
+            BuildService builds = ctx.builds(new JobListener() {
+            });
+            LocalDate from = LocalDate.of(1992, 1, 1);
+            LocalDate to = LocalDate.of(1999, 1, 1);
+            String jobId = builds.start("e2e_truncated", "ssb_per_query", from, to);
+            Throwable thrown = null;
+            try {
+                builds.run(jobId, new JobListener() {
+                });
+            } catch (RuntimeException e) {
+                thrown = e;
+            }
+            assertThat(thrown).as("the build over a truncated Avro file").isNotNull();
+            String message = haechiCause(thrown).getMessage();
+            assertThat(message).contains(lost + " rejected rows exceed the threshold of 0 rows",
+                    "(CORRUPT_BLOCK): 1 block holding " + lost + " declared rows", victim.getFileName().toString(),
+                    lost + " rows lost");
+            Job job = ctx.jobs().get(jobId).orElseThrow();
+            assertThat(job.state()).isEqualTo(JobState.FAILED);
+            assertThat(ctx.cubeStore().segmentExists(job.params().get("storageId"))).isFalse();
+            assertThat(ctx.catalog().readySegments("e2e_truncated", "ssb_per_query", from, to)).isEmpty();
+        }
+    }
+
+    /** Rows of an Avro file's whole blocks: a block cut short fails as a whole before any of its rows is returned. */
+    private static long avroRows(Path file) throws Exception {
+        long n = 0;
+        try (InputStream in = Files.newInputStream(file);
+                DataFileStream<GenericRecord> stream = new DataFileStream<>(in, new GenericDatumReader<>())) {
+            while (stream.hasNext()) {
+                stream.next();
+                n++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // the truncated block
+        }
+        return n;
     }
 
     private static HaechiException haechiCause(Throwable t) {
