@@ -78,6 +78,13 @@ class KillAndResumeTest {
                     .orElseThrow().value();
             assertThat(building.status()).isEqualTo(SegmentStatus.BUILDING);
             assertThat(ctx.catalog().readySegments("e2e_kill", CUBE, FROM, TO)).isEmpty();
+            // 'haechi jobs' (another JVM again) tells the user it is resumable.
+            File jobsLog = tmp.resolve("jobs.log").toFile();
+            Process jobs = childCli(jobsLog, "jobs", "-p", "e2e_kill", "--data-dir", childData.toString());
+            assertThat(jobs.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            String listed = Files.readString(jobsLog.toPath());
+            assertThat(jobs.exitValue()).as(listed).isZero();
+            assertThat(listed).contains(killed.id() + "  BUILD", "RUNNING (runner died: resumable)");
 
             // Resume in this JVM from the child's data dir: read-and-stats is skipped, cuboids redone.
             List<String> skipped = new CopyOnWriteArrayList<>();
@@ -181,16 +188,9 @@ class KillAndResumeTest {
 
     /** Runs {@code haechi build} in a child JVM and SIGKILLs it once its cuboids step is RUNNING. */
     private Job buildInChildAndKillMidCuboids(HaechiContext ctx, Path childData) throws Exception {
-        String zkPort = InProcessHBase.shared().configuration().get("hbase.zookeeper.property.clientPort");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JDK_FLAGS);
-        command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "-Dhbase.zookeeper.quorum=127.0.0.1", "-Dhbase.zookeeper.property.clientPort=" + zkPort,
-                "io.haechi.server.cli.HaechiCli", "build", "-p", "e2e_kill", "-c", CUBE, "--from", FROM.toString(),
-                "--to", TO.toString(), "--data-dir", childData.toString()));
         File log = tmp.resolve("child.log").toFile();
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Process child = childCli(log, "build", "-p", "e2e_kill", "-c", CUBE, "--from", FROM.toString(), "--to",
+                TO.toString(), "--data-dir", childData.toString());
         try {
             while (true) {
                 Optional<Job> job = ctx.jobs().list("e2e_kill").stream().findFirst();
@@ -211,6 +211,19 @@ class KillAndResumeTest {
         assertThat(child.isAlive()).isFalse();
         assertThat(child.exitValue()).as("exit code of a SIGKILLed JVM").isEqualTo(128 + 9);
         return ctx.jobs().list("e2e_kill").get(0);
+    }
+
+    /** Starts {@code haechi ARGS} in a child JVM over the in-process HBase, output to {@code log}. */
+    private static Process childCli(File log, String... args) throws Exception {
+        String zkPort = InProcessHBase.shared().configuration().get("hbase.zookeeper.property.clientPort");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JDK_FLAGS);
+        command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "-Dhbase.zookeeper.quorum=127.0.0.1", "-Dhbase.zookeeper.property.clientPort=" + zkPort,
+                "io.haechi.server.cli.HaechiCli"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
     /** The scan's rows as bytes (key with shard zeroed, measure cell), sorted. */

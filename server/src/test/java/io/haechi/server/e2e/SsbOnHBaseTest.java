@@ -111,9 +111,6 @@ class SsbOnHBaseTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void rollupWithResidualFilterEqualsDuckDb() throws Exception {
         ValidatedCube cube = segment.cube();
-        int cNation = segment.position("c_nation");
-        int sNation = segment.position("s_nation");
-        int year = segment.position("d_year");
         int cRegion = segment.position("c_region");
         int sRegion = segment.position("s_region");
         long cuboid = cube.cuboids().stream().filter(c -> cube.layout().dimensionsOf(c).size() == 5
@@ -122,7 +119,6 @@ class SsbOnHBaseTest {
         long groupBy = cube.layout().mask(List.of("d_year", "c_region"));
         assertThat(groupBy & ~cuboid).isZero();
         assertThat(groupBy).isNotEqualTo(cuboid);
-        assertThat(cNation + sNation + sRegion).isPositive();
 
         // c_region IN ('ASIA', 'EUROPE') AND s_region = 'AMERICA': two ranges OR-ed on one dimension, one on another.
         DimensionEncoding cRegions = segment.dictionaries().encodings().get(cRegion);
@@ -135,7 +131,6 @@ class SsbOnHBaseTest {
                 "customer.c_region in ('ASIA', 'EUROPE') and supplier.s_region = 'AMERICA'");
         assertThat(expected).hasSize(2 * 7);
         assertThat(scanned).containsExactlyInAnyOrderEntriesOf(expected);
-        assertThat(year).isGreaterThanOrEqualTo(0);
 
         // No filter, to the empty group-by: the grand total.
         Map<String, String> total = E2e.scan(ctx.cubeStore(), segment, cuboid, 0L, Map.of());
