@@ -80,8 +80,8 @@ public final class BuildService {
         String suffix = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
         String storageId = (project + "__" + cubeName + "__" + segmentName + "_" + suffix).toLowerCase(Locale.ROOT);
         String jobId = project + ".build-" + cubeName + "-" + segmentName + "-" + suffix;
-        catalog.createSegment(project, new SegmentDesc(segmentName, cubeName, from, to, SegmentStatus.BUILDING,
-                storageId, 0, jobId, Map.of(), 0, 0));
+        Versioned<SegmentDesc> segment = catalog.createSegment(project, new SegmentDesc(segmentName, cubeName, from,
+                to, SegmentStatus.BUILDING, storageId, 0, jobId, Map.of(), 0, 0));
         Map<String, String> params = new HashMap<>();
         params.put("project", project);
         params.put("cube", cubeName);
@@ -89,8 +89,14 @@ public final class BuildService {
         params.put("to", to.toString());
         params.put("segment", segmentName);
         params.put("storageId", storageId);
-        jobs.create(Job.create(jobId, JOB_TYPE, project, cubeName, params, SegmentBuildJob.STEP_NAMES,
-                Instant.now()));
+        try {
+            jobs.create(Job.create(jobId, JOB_TYPE, project, cubeName, params, SegmentBuildJob.STEP_NAMES,
+                    Instant.now()));
+        } catch (RuntimeException e) {
+            // Without its job the BUILDING segment could never be resumed or discarded: take it back.
+            catalog.deleteSegment(project, segment);
+            throw e;
+        }
         return jobId;
     }
 
