@@ -12,6 +12,11 @@ final class JoinKey {
     private final Object[] parts;
     private final int hash;
 
+    /** The only part of a one-column key. */
+    Object singlePart() {
+        return parts.length == 1 ? parts[0] : null;
+    }
+
     private JoinKey(Object[] parts) {
         this.parts = parts;
         this.hash = Arrays.hashCode(parts);

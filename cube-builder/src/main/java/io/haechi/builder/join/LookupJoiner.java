@@ -125,8 +125,21 @@ public final class LookupJoiner {
         int offset = fact.columns().size();
         for (int j = 0; j < joins.size(); j++) {
             JoinSpec spec = joins.get(j);
-            JoinKey key = JoinKey.of(flat, foreignKeyIndexes[j]);
-            Object[] match = key == null ? null : spec.lookup().get(key);
+            int[] fk = foreignKeyIndexes[j];
+            Object[] match;
+            JoinKey key = null;
+            Object single = fk.length == 1 ? flat[fk[0]] : null;
+            if (single != null && spec.lookup().hasIntegralKey() && (single instanceof Integer
+                    || single instanceof Long || single instanceof Short || single instanceof Byte)) {
+                // Hot path: one integral key column, no allocation.
+                match = spec.lookup().getIntegral(((Number) single).longValue());
+                if (match == null) {
+                    key = JoinKey.of(flat, fk);
+                }
+            } else {
+                key = JoinKey.of(flat, fk);
+                match = key == null ? null : spec.lookup().get(key);
+            }
             int columns = spec.lookup().table().columns().size();
             if (match != null) {
                 System.arraycopy(match, 0, flat, offset, columns);

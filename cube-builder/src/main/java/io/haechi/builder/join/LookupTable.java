@@ -24,12 +24,43 @@ public final class LookupTable {
     private final List<String> keyColumns;
     private final Map<JoinKey, Object[]> rows;
     private final long nullKeyRows;
+    private final LongRowIndex integralIndex;
 
     private LookupTable(TableDesc table, List<String> keyColumns, Map<JoinKey, Object[]> rows, long nullKeyRows) {
         this.table = table;
         this.keyColumns = keyColumns;
         this.rows = rows;
         this.nullKeyRows = nullKeyRows;
+        this.integralIndex = integralIndex(keyColumns, rows);
+    }
+
+    /** A primitive index when the key is one integral column (the usual surrogate key), else null. */
+    private static LongRowIndex integralIndex(List<String> keyColumns, Map<JoinKey, Object[]> rows) {
+        if (keyColumns.size() != 1) {
+            return null;
+        }
+        long[] keys = new long[rows.size()];
+        Object[][] values = new Object[rows.size()][];
+        int i = 0;
+        for (Map.Entry<JoinKey, Object[]> e : rows.entrySet()) {
+            Object part = e.getKey().singlePart();
+            if (!(part instanceof Long l)) {
+                return null;
+            }
+            keys[i] = l;
+            values[i++] = e.getValue();
+        }
+        return LongRowIndex.of(keys, values);
+    }
+
+    /** Whether {@link #getIntegral} can be used: the key is one column holding integers. */
+    boolean hasIntegralKey() {
+        return integralIndex != null;
+    }
+
+    /** The row whose single integral key equals {@code key}, or null; only when {@link #hasIntegralKey}. */
+    Object[] getIntegral(long key) {
+        return integralIndex.get(key);
     }
 
     /**
