@@ -26,8 +26,6 @@ import io.haechi.model.star.ModelDesc;
 import io.haechi.model.table.TableDesc;
 import io.haechi.model.validate.ValidatedCube;
 import io.haechi.model.validate.Validator;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -176,13 +174,5 @@ public final class BuildService {
                         + "' uses the model '" + cube.model() + "', which project '" + project + "' lacks"));
         List<TableDesc> tables = catalog.tables(project).stream().map(Versioned::value).toList();
         return validator.cube(cube, model, tables);
-    }
-
-    static void ensureDirectory(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

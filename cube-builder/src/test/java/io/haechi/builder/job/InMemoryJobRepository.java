@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /** A job repository in memory with the same conflict semantics as the persistent one; for tests. */
-final class InMemoryJobRepository implements JobRepository {
+public final class InMemoryJobRepository implements JobRepository {
     private final ConcurrentMap<String, Job> jobs = new ConcurrentHashMap<>();
 
     @Override

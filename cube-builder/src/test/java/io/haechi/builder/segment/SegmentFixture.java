@@ -1,5 +1,6 @@
 package io.haechi.builder.segment;
 
+import io.haechi.builder.job.InMemoryJobRepository;
 import io.haechi.builder.job.Job;
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.job.JobRunner;
@@ -57,7 +58,7 @@ final class SegmentFixture {
 
     /** Runs a build job to its end in a fresh runner; returns the job's result. */
     static SegmentBuildResult build(SegmentBuildJob job, Path jobsRoot, String jobId) {
-        TestJobRepository repo = new TestJobRepository();
+        InMemoryJobRepository repo = new InMemoryJobRepository();
         JobRunner runner = new JobRunner(repo, jobsRoot, Clock.systemUTC(), new JobListener() {
         });
         repo.create(Job.create(jobId, "BUILD", "test", "cube", Map.of(), SegmentBuildJob.STEP_NAMES, Instant.now()));

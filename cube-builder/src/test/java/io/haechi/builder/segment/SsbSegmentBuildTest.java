@@ -1,5 +1,6 @@
 package io.haechi.builder.segment;
 
+import io.haechi.builder.job.InMemoryJobRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -153,7 +154,7 @@ class SsbSegmentBuildTest {
 
         SegmentBuildSpec spec = new SegmentBuildSpec(cube, SegmentFixture.byName(tables), range, "ssb_resumed");
         InMemoryCubeStore store = new InMemoryCubeStore(true);
-        TestJobRepository repo = new TestJobRepository();
+        InMemoryJobRepository repo = new InMemoryJobRepository();
         List<String> skipped = new java.util.concurrent.CopyOnWriteArrayList<>();
         JobRunner runner = new JobRunner(repo, dir.resolve("resume-jobs"), java.time.Clock.systemUTC(),
                 new JobListener() {
@@ -204,7 +205,7 @@ class SsbSegmentBuildTest {
         SegmentBuildConfig config = SegmentBuildConfig.defaults().withThreads(2);
         InMemoryCubeStore store = new InMemoryCubeStore(true);
         store.failNextFinish.set(true);
-        TestJobRepository repo = new TestJobRepository();
+        InMemoryJobRepository repo = new InMemoryJobRepository();
         JobRunner runner = new JobRunner(repo, dir.resolve("load-jobs"), java.time.Clock.systemUTC(),
                 new JobListener() {
                 });

@@ -18,7 +18,6 @@ import io.haechi.model.validate.ValidationReport;
 import io.haechi.model.validate.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,8 +164,7 @@ public final class Catalog {
                 SegmentJson.write(ready), building.version()));
         MetadataKey dictKey = new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(ready));
         Optional<MetadataDocument> oldDict = store.get(dictKey);
-        String dictJson = "{\"kind\":\"segment_dictionaries\",\"schemaVersion\":1,\"bytes\":\""
-                + Base64.getEncoder().encodeToString(dictionaries) + "\"}";
+        String dictJson = SegmentJson.writeDictionaries(dictionaries);
         changes.add(oldDict.isPresent() ? new MetadataChange.Update(dictKey, dictJson, oldDict.get().version())
                 : new MetadataChange.Create(dictKey, dictJson));
         List<MetadataDocument> written = store.commit(changes);
@@ -176,11 +174,7 @@ public final class Catalog {
     /** The dictionaries stored with a READY segment (empty bytes if none were). */
     public byte[] segmentDictionaries(String project, SegmentDesc segment) {
         return store.get(new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(segment)))
-                .map(d -> {
-                    String json = d.json();
-                    int start = json.indexOf("\"bytes\":\"") + 9;
-                    return Base64.getDecoder().decode(json.substring(start, json.indexOf('"', start)));
-                })
+                .map(d -> SegmentJson.readDictionaries(d.json(), d.key().describe()))
                 .orElse(new byte[0]);
     }
 

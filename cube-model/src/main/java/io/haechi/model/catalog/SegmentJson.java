@@ -7,6 +7,7 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -70,6 +71,32 @@ final class SegmentJson {
                 throw he;
             }
             throw new HaechiException(ErrorCode.INVALID_JSON, source + ": not a valid segment document: " + e, e);
+        }
+    }
+
+    /** The document that keeps a READY segment's dictionaries (base64 of the builder's dictionary file). */
+    static String writeDictionaries(byte[] bytes) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("kind", "segment_dictionaries");
+        n.put("schemaVersion", 1);
+        n.put("bytes", Base64.getEncoder().encodeToString(bytes));
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (IOException e) {
+            throw new HaechiException(ErrorCode.INTERNAL_ERROR, "cannot write segment dictionaries", e);
+        }
+    }
+
+    static byte[] readDictionaries(String json, String source) {
+        try {
+            JsonNode n = MAPPER.readTree(json);
+            if (n.path("schemaVersion").asInt(0) != 1) {
+                throw new HaechiException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+                        source + ": schemaVersion " + n.path("schemaVersion") + " is not 1");
+            }
+            return Base64.getDecoder().decode(text(n, "bytes", source));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new HaechiException(ErrorCode.INVALID_JSON, source + ": not a valid dictionaries document: " + e, e);
         }
     }
 
