@@ -1,5 +1,6 @@
 package io.haechi.builder.segment;
 
+import io.haechi.model.segment.SegmentDictionaries;
 import static java.util.Objects.requireNonNull;
 
 import io.haechi.builder.cuboid.CuboidBuildListener;
@@ -213,7 +214,7 @@ public final class SegmentBuildJob {
         RejectReport report = rejects.report();
         RejectReportFile.write(report, tmp.resolve("rejects.bin"));
         config.rejectThreshold().check(report);
-        SegmentDictionaries dictionaries = SegmentDictionaries.build(cube, dimensionValues, measures, measureValues);
+        SegmentDictionaries dictionaries = SegmentDictionaryBuilder.build(cube, dimensionValues, measures, measureValues);
         dictionaries.write(tmp.resolve("dictionaries.bin"));
         new CuboidStatistics.Estimates(rows.get(), statistics.estimates()).write(tmp.resolve("statistics.bin"));
         Properties p = new Properties();

@@ -1,5 +1,6 @@
 package io.haechi.builder.segment;
 
+import io.haechi.model.segment.SegmentDictionaries;
 import static java.util.Objects.requireNonNull;
 
 import io.haechi.model.spi.SegmentStats;

@@ -1,5 +1,7 @@
 package io.haechi.builder.segment;
 
+import io.haechi.model.segment.DimensionCodes;
+import io.haechi.model.segment.SegmentDictionaries;
 import static java.util.Objects.requireNonNull;
 
 import io.haechi.builder.cuboid.CuboidRow;

@@ -1,7 +1,7 @@
 package io.haechi.server.e2e;
 
+import io.haechi.model.segment.SegmentDictionaries;
 import io.haechi.builder.segment.MeasureAdapter;
-import io.haechi.builder.segment.SegmentDictionaries;
 import io.haechi.model.catalog.Catalog;
 import io.haechi.model.catalog.SegmentDesc;
 import io.haechi.model.catalog.Versioned;

@@ -1,4 +1,4 @@
-package io.haechi.builder.segment;
+package io.haechi.model.segment;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,7 +42,7 @@ public final class SegmentDictionaries {
     private final List<OrderedDictionary> measureDictionaries;
     private final List<int[]> measureRemaps;
 
-    SegmentDictionaries(List<DimensionCodes> dimensions, List<OrderedDictionary> measureDictionaries,
+    public SegmentDictionaries(List<DimensionCodes> dimensions, List<OrderedDictionary> measureDictionaries,
             List<int[]> measureRemaps) {
         this.dimensions = List.copyOf(dimensions);
         this.measureDictionaries = new ArrayList<>(measureDictionaries);
@@ -64,66 +64,9 @@ public final class SegmentDictionaries {
         return measureDictionaries.get(measure);
     }
 
-    int[] measureRemap(int measure) {
+    /** Dense code by the read pass's provisional id, for an interned measure (null otherwise). */
+    public int[] measureRemap(int measure) {
         return measureRemaps.get(measure);
-    }
-
-    /** Builds the encodings from the distinct values the read pass saw. */
-    static SegmentDictionaries build(ValidatedCube cube, List<ValueInterner> dimensionValues,
-            List<MeasureAdapter> measures, List<ValueInterner> measureValues) {
-        List<ResolvedDimension> rowKey = cube.rowKey();
-        List<DimensionCodes> dims = new ArrayList<>();
-        for (int d = 0; d < rowKey.size(); d++) {
-            ResolvedDimension dim = rowKey.get(d);
-            Object[] values = dimensionValues.get(d).values();
-            EncodingSpec spec = EncodingSpec.parse(dim.encoding().toString());
-            OrderedDictionary dictionary = null;
-            if (spec.kind() == EncodingSpec.Kind.DICT) {
-                dictionary = OrderedDictionary.of(dim.type(), Arrays.asList(values));
-            }
-            DimensionEncoding encoding = spec.create(dim.type(), dictionary);
-            byte[][] byId = new byte[values.length][];
-            for (int i = 0; i < values.length; i++) {
-                byId[i] = encoding.encode(values[i]);
-            }
-            Integer[] order = new Integer[values.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, Comparator.comparing((Integer i) -> byId[i], Arrays::compareUnsigned));
-            byte[][] codes = new byte[values.length][];
-            int[] remap = new int[values.length];
-            for (int dense = 0; dense < order.length; dense++) {
-                codes[dense] = byId[order[dense]];
-                remap[order[dense]] = dense;
-                if (dense > 0 && Arrays.equals(codes[dense - 1], codes[dense])) {
-                    throw new HaechiException(ErrorCode.BUILD_FAILED, "dimension " + dim.name() + ": two values "
-                            + "encode to the same code under " + encoding.spec() + " (" + values[order[dense - 1]]
-                            + ", " + values[order[dense]] + ")");
-                }
-            }
-            dims.add(new DimensionCodes(encoding, codes, remap));
-        }
-        List<OrderedDictionary> dicts = new ArrayList<>();
-        List<int[]> remaps = new ArrayList<>();
-        for (int m = 0; m < measures.size(); m++) {
-            MeasureAdapter a = measures.get(m);
-            if (!a.interned()) {
-                dicts.add(null);
-                remaps.add(null);
-                continue;
-            }
-            Object[] values = measureValues.get(m).values();
-            DataType type = a.type().argumentType();
-            OrderedDictionary dictionary = OrderedDictionary.of(type, Arrays.asList(values));
-            int[] remap = new int[values.length];
-            for (int i = 0; i < values.length; i++) {
-                remap[i] = dictionary.idOf(values[i]);
-            }
-            dicts.add(dictionary);
-            remaps.add(remap);
-        }
-        return new SegmentDictionaries(dims, dicts, remaps);
     }
 
     /** Writes the file (see the class comment). */
@@ -158,9 +101,22 @@ public final class SegmentDictionaries {
 
     /** Reads a file {@link #write} wrote for this cube. */
     public static SegmentDictionaries read(Path file, ValidatedCube cube) throws IOException {
-        String source = file.toString();
-        try (InputStream raw = Files.newInputStream(file);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+        try (InputStream raw = Files.newInputStream(file)) {
+            return read(raw, file.toString(), cube);
+        }
+    }
+
+    /** Reads the bytes of a file {@link #write} wrote (as the catalog keeps them); {@code source} names them. */
+    public static SegmentDictionaries read(byte[] bytes, String source, ValidatedCube cube) {
+        try {
+            return read(new java.io.ByteArrayInputStream(bytes), source, cube);
+        } catch (IOException e) {
+            throw new HaechiException(ErrorCode.CORRUPT_STORED_DATA, source + " is truncated: " + e.getMessage());
+        }
+    }
+
+    private static SegmentDictionaries read(InputStream raw, String source, ValidatedCube cube) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC) || in.readInt() != VERSION) {
                 throw new HaechiException(ErrorCode.CORRUPT_STORED_DATA, source + " is not a segment dictionary file "

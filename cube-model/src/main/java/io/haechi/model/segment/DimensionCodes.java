@@ -1,4 +1,4 @@
-package io.haechi.builder.segment;
+package io.haechi.model.segment;
 
 import static java.util.Objects.requireNonNull;
 
