@@ -31,6 +31,7 @@ public final class HaechiContext implements AutoCloseable {
     private final Catalog catalog;
     private final MetadataJobRepository jobs;
     private final HBaseCubeStore cubeStore;
+    private io.haechi.query.HaechiEngine engine;
 
     private HaechiContext(HaechiSettings settings, HBaseCluster cluster) {
         this.settings = settings;
@@ -81,6 +82,24 @@ public final class HaechiContext implements AutoCloseable {
 
     public CubeStore cubeStore() {
         return cubeStore;
+    }
+
+    /** The query engine over this context's catalog and store (one per context, created on first use). */
+    public synchronized io.haechi.query.HaechiEngine engine() {
+        if (engine == null) {
+            String policy = settings.get(HaechiSettings.ON_NO_REALIZATION).orElse("error").toUpperCase(java.util.Locale.ROOT);
+            io.haechi.query.rewrite.CubeRewriter.OnNoRealization onMiss;
+            try {
+                onMiss = io.haechi.query.rewrite.CubeRewriter.OnNoRealization.valueOf(policy);
+            } catch (IllegalArgumentException e) {
+                throw new io.haechi.model.error.HaechiException(io.haechi.model.error.ErrorCode.INVALID_ARGUMENT,
+                        HaechiSettings.ON_NO_REALIZATION + " must be error or pushdown, got " + policy);
+            }
+            engine = new io.haechi.query.HaechiEngine(catalog, cubeStore,
+                    new io.haechi.server.query.SourceRawTables(SourceReaders.defaults()),
+                    new io.haechi.query.QuerySettings(onMiss, java.time.Duration.ofSeconds(1)));
+        }
+        return engine;
     }
 
     /** Starts, runs, resumes and discards builds, reporting progress to {@code listener}. */

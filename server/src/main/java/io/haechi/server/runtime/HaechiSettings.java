@@ -24,6 +24,8 @@ public record HaechiSettings(Map<String, String> values) {
     public static final String DATA_DIR = "haechi.data.dir";
     public static final String REJECT_THRESHOLD = "haechi.build.rejected.max";
     public static final String BUILD_MEMORY = "haechi.build.memory.fraction";
+    /** {@code error} (default): a query no cube answers fails; {@code pushdown}: it reads the raw sources. */
+    public static final String ON_NO_REALIZATION = "haechi.query.onNoRealization";
 
     private static final String[] PREFIXES = {"haechi.", "hbase.", "zookeeper.", "hadoop.", "fs.", "dfs."};
 

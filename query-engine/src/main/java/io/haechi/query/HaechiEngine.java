@@ -1,0 +1,121 @@
+package io.haechi.query;
+
+import static java.util.Objects.requireNonNull;
+
+import io.haechi.model.catalog.Catalog;
+import io.haechi.model.catalog.SegmentDesc;
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
+import io.haechi.model.segment.SegmentDictionaries;
+import io.haechi.model.spi.CubeStore;
+import io.haechi.model.table.TableDesc;
+import io.haechi.query.exec.LookupSnapshot;
+import io.haechi.query.exec.ScanServices;
+import io.haechi.query.exec.SegmentCodec;
+import io.haechi.query.jdbc.EngineConnections;
+import io.haechi.query.meta.CubeView;
+import io.haechi.query.meta.ProjectSnapshot;
+import io.haechi.query.rewrite.CubeRewriter;
+import io.haechi.query.schema.ProjectSchema;
+import io.haechi.query.schema.RawTableSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * The query engine: SQL connections per project whose aggregates over a model's star join are answered from the
+ * cubes in the store. Holds the caches shared by all connections: project metadata snapshots (refreshed after
+ * {@link QuerySettings#metadataRefresh()}), segment codecs and lookup snapshots. Thread-safe.
+ */
+public final class HaechiEngine implements ScanServices {
+    private final Catalog catalog;
+    private final CubeStore store;
+    private final RawTableSource raw;
+    private final QuerySettings settings;
+    private final EngineConnections connections;
+    private final Map<String, Timed> snapshots = new ConcurrentHashMap<>();
+    private final Map<String, SegmentCodec> codecs = new ConcurrentHashMap<>();
+    private final Map<String, LookupSnapshot> lookups = new ConcurrentHashMap<>();
+
+    private record Timed(ProjectSnapshot snapshot, long loadedNanos) {
+    }
+
+    public HaechiEngine(Catalog catalog, CubeStore store, RawTableSource raw, QuerySettings settings) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.store = requireNonNull(store, "store is null");
+        this.raw = requireNonNull(raw, "raw is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.connections = new EngineConnections(new CubeRewriter(this, this::snapshot, settings.onNoRealization()));
+    }
+
+    /** A connection whose default schema is {@code project}; {@code properties} must already be whitelisted. */
+    public Connection connect(String project, Properties properties) throws SQLException {
+        ProjectSnapshot snapshot = snapshot(project);
+        Connection c = connections.open(properties);
+        CalciteConnection calcite = c.unwrap(CalciteConnection.class);
+        SchemaPlus schema = calcite.getRootSchema().add(project, new ProjectSchema(snapshot, raw));
+        schema.setCacheEnabled(false);
+        calcite.setSchema(project);
+        return c;
+    }
+
+    /** The projects of the catalog. */
+    public List<String> projects() {
+        return catalog.projects();
+    }
+
+    /** The project's metadata, re-read from the catalog when older than the refresh interval. */
+    public ProjectSnapshot snapshot(String project) {
+        long now = System.nanoTime();
+        Timed t = snapshots.get(project);
+        if (t == null || now - t.loadedNanos() > settings.metadataRefresh().toNanos()) {
+            t = new Timed(ProjectSnapshot.load(catalog, project), now);
+            snapshots.put(project, t);
+        }
+        return t.snapshot();
+    }
+
+    @Override
+    public CubeStore store() {
+        return store;
+    }
+
+    @Override
+    public CubeView currentCube(String project, String cube) {
+        return snapshot(project).cube(cube).orElseThrow(() -> new HaechiException(ErrorCode.METADATA_NOT_FOUND,
+                "cube " + cube + " of project " + project + " no longer exists"));
+    }
+
+    @Override
+    public SegmentCodec codec(String project, CubeView cube, SegmentDesc segment) {
+        String key = project + "/" + segment.storageId();
+        SegmentCodec c = codecs.get(key);
+        if (c == null) {
+            byte[] bytes = catalog.segmentDictionaries(project, segment);
+            SegmentDictionaries dictionaries = SegmentDictionaries.read(bytes, "dictionaries of segment "
+                    + segment.name() + " of cube " + cube.name(), cube.cube());
+            c = new SegmentCodec(segment, cube.cube(), dictionaries);
+            codecs.put(key, c);
+        }
+        return c;
+    }
+
+    @Override
+    public LookupSnapshot lookup(String project, String table, List<String> primaryKey) {
+        ProjectSnapshot snapshot = snapshot(project);
+        TableDesc desc = snapshot.table(table).orElseThrow(() -> new HaechiException(ErrorCode.UNKNOWN_TABLE,
+                "lookup table " + table + " is not registered in project " + project));
+        String key = project + "/" + desc + "/" + primaryKey;
+        return lookups.computeIfAbsent(key, k -> {
+            List<Object[]> rows = new ArrayList<>();
+            raw.read(desc, rows::add);
+            return new LookupSnapshot(desc, primaryKey, rows);
+        });
+    }
+}

@@ -1,0 +1,305 @@
+package io.haechi.query.exec;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.BoundType;
+import com.google.common.collect.Range;
+import io.haechi.model.catalog.SegmentDesc;
+import io.haechi.model.dict.DimensionEncoding;
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
+import io.haechi.model.measure.MeasureType;
+import io.haechi.model.rowkey.CodeRange;
+import io.haechi.model.rowkey.KeyRange;
+import io.haechi.model.rowkey.MeasureRowCodec;
+import io.haechi.model.rowkey.RowKeyCodec;
+import io.haechi.model.spi.AggregateRow;
+import io.haechi.model.spi.CubeStore;
+import io.haechi.model.spi.CuboidScanRequest;
+import io.haechi.model.table.DataType;
+import io.haechi.query.meta.CubeView;
+import io.haechi.query.schema.SqlTypes;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Runs one {@link CubeScanSpec}: binds parameters, turns the pushed conditions into each segment's code ranges (key
+ * ranges on the cuboid's leading dimensions, a region-side code filter on all of them), scans every READY segment
+ * through the store with rollup to the dimensions the query needs, looks derived columns up, applies the rest of the
+ * filter, merges measure states across regions and segments and finishes them into SQL values.
+ */
+public final class CubeScanExecutor {
+    /** Leading dimensions are expanded into key ranges while the product of their range counts stays below this. */
+    private static final int MAX_RANGE_COMBINATIONS = 256;
+
+    private final CubeScanSpec spec;
+    private final List<RelDataType> outputTypes;
+    private final ScanServices services;
+
+    public CubeScanExecutor(CubeScanSpec spec, List<RelDataType> outputTypes, ScanServices services) {
+        this.spec = requireNonNull(spec, "spec is null");
+        this.outputTypes = List.copyOf(outputTypes);
+        this.services = requireNonNull(services, "services is null");
+        if (outputTypes.size() != spec.groups().size() + spec.measures().size()) {
+            throw new IllegalArgumentException("output types " + outputTypes.size() + " do not match the spec");
+        }
+    }
+
+    public CubeScanSpec spec() {
+        return spec;
+    }
+
+    /** Called by the generated code of {@code CubeScan}. */
+    public Enumerable<Object[]> execute(DataContext root) {
+        List<Object> params = new AbstractList<>() {
+            @Override
+            public Object get(int index) {
+                return root.get("?" + index);
+            }
+
+            @Override
+            public int size() {
+                return Integer.MAX_VALUE;
+            }
+        };
+        return Linq4j.asEnumerable(run(params));
+    }
+
+    /** As {@link #execute}, for a one-column result (Calcite's scalar row format). */
+    public Enumerable<Object> executeScalar(DataContext root) {
+        return execute(root).select(row -> row[0]);
+    }
+
+    /** The result rows in Calcite's internal representation. */
+    public List<Object[]> run(List<Object> params) {
+        CubeView view = services.currentCube(spec.project(), spec.cube());
+        if (!view.cube().layout().dimensions().equals(spec.rowKey())) {
+            throw new HaechiException(ErrorCode.QUERY_FAILED, "cube " + spec.cube() + " changed since the statement "
+                    + "was prepared; prepare it again");
+        }
+        IntFunction<DataType> types = slot -> spec.columns().get(slot).type();
+        Map<Integer, ValueSet> pushed = new HashMap<>();
+        boolean nothing = false;
+        for (Pred p : spec.pushed()) {
+            ScanColumn.Stored c = (ScanColumn.Stored) spec.columns().get(p.singleColumn());
+            ValueSet v = pushed.getOrDefault(c.position(), ValueSet.all()).and(p.values(params, types));
+            pushed.put(c.position(), v);
+            nothing |= v.isEmpty();
+        }
+        Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
+        List<MeasureType> measureTypes = null;
+        if (!nothing) {
+            for (SegmentDesc segment : view.segments()) {
+                SegmentCodec codec = services.codec(spec.project(), view, segment);
+                measureTypes = spec.measures().stream().map(m -> codec.measures().get(m)).toList();
+                scanSegment(codec, pushed, params, types, measureTypes, groups);
+            }
+        }
+        if (measureTypes == null) {
+            SegmentCodec any = view.segments().isEmpty() ? null
+                    : services.codec(spec.project(), view, view.segments().get(0));
+            measureTypes = any == null ? fallbackTypes(view) : spec.measures().stream()
+                    .map(m -> any.measures().get(m)).toList();
+        }
+        return finish(groups, measureTypes);
+    }
+
+    private List<MeasureType> fallbackTypes(CubeView view) {
+        List<MeasureType> out = new ArrayList<>();
+        for (int m : spec.measures()) {
+            var rm = view.cube().measures().get(m);
+            out.add(io.haechi.model.measure.MeasureTypes.create(rm.desc().function().name(),
+                    rm.argument().map(a -> a.type()).orElse(null)));
+        }
+        return out;
+    }
+
+    private void scanSegment(SegmentCodec codec, Map<Integer, ValueSet> pushed, List<Object> params,
+            IntFunction<DataType> types, List<MeasureType> measureTypes, Map<List<Object>, Object[]> groups) {
+        SegmentDesc segment = codec.segment();
+        if (!segment.rowsPerCuboid().containsKey(spec.cuboid())) {
+            throw new HaechiException(ErrorCode.CORRUPT_STORED_DATA, "segment " + segment.name() + " of cube "
+                    + spec.cube() + " has no cuboid " + spec.cuboid());
+        }
+        RowKeyCodec keys = codec.keys();
+        Map<Integer, List<CodeRange>> residual = new HashMap<>();
+        for (Map.Entry<Integer, ValueSet> e : pushed.entrySet()) {
+            List<CodeRange> codes = codeRanges(codec.encoding(e.getKey()), e.getValue());
+            if (codes.isEmpty()) {
+                return;
+            }
+            residual.put(e.getKey(), codes);
+        }
+        long groupBy = spec.scanGroupBy(keys::bit);
+        CuboidScanRequest request = new CuboidScanRequest(segment.storageId(), spec.cuboid(),
+                keyRanges(keys, residual), residual, groupBy, spec.measures(), codec.layout());
+        MeasureRowCodec cells = new MeasureRowCodec(measureTypes);
+        int[] groupDims = keys.dimensionsOf(groupBy);
+        Map<Integer, Integer> indexOfPosition = new HashMap<>();
+        for (int i = 0; i < groupDims.length; i++) {
+            indexOfPosition.put(groupDims[i], i);
+        }
+        ColumnReader reader = new ColumnReader(indexOfPosition);
+        try (CubeStore.ScanResult rows = services.store().scan(request)) {
+            while (rows.hasNext()) {
+                AggregateRow row = rows.next();
+                Object[] dims = keys.decodeValues(row.key());
+                Object[] values = reader.read(dims);
+                if (!passes(values, params, types)) {
+                    continue;
+                }
+                List<Object> key = new ArrayList<>(spec.groups().size());
+                for (int g : spec.groups()) {
+                    key.add(values[g]);
+                }
+                Object[] states = cells.decode(row.measureCell());
+                Object[] current = groups.get(key);
+                if (current == null) {
+                    groups.put(key, states);
+                } else {
+                    for (int m = 0; m < states.length; m++) {
+                        current[m] = measureTypes.get(m).merge(current[m], states[m]);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean passes(Object[] values, List<Object> params, IntFunction<DataType> types) {
+        for (Pred p : spec.post()) {
+            if (!Boolean.TRUE.equals(p.eval(values, params, types))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads the scan's column values from a decoded group key, looking derived columns up. */
+    private final class ColumnReader {
+        private final int[] storedIndex;
+        private final LookupSnapshot[] lookups;
+        private final int[] lookupColumn;
+        private final int[][] hostIndex;
+
+        ColumnReader(Map<Integer, Integer> indexOfPosition) {
+            int n = spec.columns().size();
+            storedIndex = new int[n];
+            lookups = new LookupSnapshot[n];
+            lookupColumn = new int[n];
+            hostIndex = new int[n][];
+            for (int slot = 0; slot < n; slot++) {
+                storedIndex[slot] = -1;
+                ScanColumn c = spec.columns().get(slot);
+                if (c instanceof ScanColumn.Stored s) {
+                    storedIndex[slot] = indexOfPosition.getOrDefault(s.position(), -1);
+                } else if (c instanceof ScanColumn.Derived d) {
+                    boolean present = d.hostPositions().stream().allMatch(indexOfPosition::containsKey);
+                    if (present) {
+                        lookups[slot] = services.lookup(spec.project(), d.table(), d.primaryKey());
+                        lookupColumn[slot] = lookups[slot].position(d.column());
+                        hostIndex[slot] = d.hostPositions().stream().mapToInt(indexOfPosition::get).toArray();
+                    }
+                }
+            }
+        }
+
+        Object[] read(Object[] dims) {
+            Object[] out = new Object[storedIndex.length];
+            for (int slot = 0; slot < out.length; slot++) {
+                if (storedIndex[slot] >= 0) {
+                    out[slot] = dims[storedIndex[slot]];
+                } else if (lookups[slot] != null) {
+                    List<Object> key = new ArrayList<>(hostIndex[slot].length);
+                    for (int h : hostIndex[slot]) {
+                        key.add(dims[h]);
+                    }
+                    out[slot] = lookups[slot].value(key, lookupColumn[slot]);
+                }
+            }
+            return out;
+        }
+    }
+
+    private List<Object[]> finish(Map<List<Object>, Object[]> groups, List<MeasureType> measureTypes) {
+        int g = spec.groups().size();
+        List<Object[]> out = new ArrayList<>(Math.max(groups.size(), 1));
+        if (groups.isEmpty() && g == 0) {
+            Object[] states = new Object[measureTypes.size()];
+            for (int m = 0; m < states.length; m++) {
+                states[m] = measureTypes.get(m).init();
+            }
+            groups.put(List.of(), states);
+        }
+        for (Map.Entry<List<Object>, Object[]> e : groups.entrySet()) {
+            Object[] row = new Object[g + measureTypes.size()];
+            for (int i = 0; i < g; i++) {
+                row[i] = SqlTypes.toInternal(e.getKey().get(i), outputTypes.get(i));
+            }
+            for (int m = 0; m < measureTypes.size(); m++) {
+                row[g + m] = SqlTypes.toInternal(measureTypes.get(m).result(e.getValue()[m]), outputTypes.get(g + m));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** The code ranges of a segment's encoding that hold the value set (empty: nothing in this segment matches). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static List<CodeRange> codeRanges(DimensionEncoding encoding, ValueSet values) {
+        List<CodeRange> out = new ArrayList<>();
+        for (Range<Comparable> r : values.ranges().asRanges()) {
+            Object lo = r.hasLowerBound() ? r.lowerEndpoint() : null;
+            Object hi = r.hasUpperBound() ? r.upperEndpoint() : null;
+            boolean loIn = !r.hasLowerBound() || r.lowerBoundType() == BoundType.CLOSED;
+            boolean hiIn = !r.hasUpperBound() || r.upperBoundType() == BoundType.CLOSED;
+            CodeRange.range(encoding, lo, loIn, hi, hiIn).ifPresent(out::add);
+        }
+        if (values.keepsNull()) {
+            out.add(CodeRange.isNull(encoding));
+        }
+        return out;
+    }
+
+    /** Key ranges over the longest prefix of the cuboid's dimensions that all carry code ranges. */
+    private List<KeyRange> keyRanges(RowKeyCodec keys, Map<Integer, List<CodeRange>> residual) {
+        int[] dims = keys.dimensionsOf(spec.cuboid());
+        List<List<CodeRange>> prefix = new ArrayList<>();
+        long combinations = 1;
+        for (int pos : dims) {
+            List<CodeRange> r = residual.get(pos);
+            if (r == null || combinations * r.size() > MAX_RANGE_COMBINATIONS) {
+                break;
+            }
+            prefix.add(r);
+            combinations *= r.size();
+        }
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        List<KeyRange> out = new ArrayList<>();
+        expand(keys, prefix, 0, new ArrayList<>(), out);
+        return out;
+    }
+
+    private void expand(RowKeyCodec keys, List<List<CodeRange>> prefix, int depth, List<CodeRange> chosen,
+            List<KeyRange> out) {
+        if (depth == prefix.size()) {
+            out.addAll(keys.keyRanges(spec.cuboid(), chosen, services.maxKeyRanges()));
+            return;
+        }
+        for (CodeRange r : prefix.get(depth)) {
+            chosen.add(r);
+            expand(keys, prefix, depth + 1, chosen, out);
+            chosen.remove(chosen.size() - 1);
+        }
+    }
+}

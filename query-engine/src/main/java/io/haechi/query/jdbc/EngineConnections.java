@@ -1,0 +1,35 @@
+package io.haechi.query.jdbc;
+
+import io.haechi.query.rewrite.CubeRewriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** Opens server-side Calcite connections with Haechi's SQL dialect settings and the cube pre-pass. */
+public final class EngineConnections {
+    private final EngineDriver driver;
+
+    public EngineConnections(CubeRewriter rewriter) {
+        this.driver = new EngineDriver(rewriter);
+    }
+
+    /**
+     * A bare connection; the caller adds the project schema. Unquoted identifiers fold to lower case and match
+     * case-insensitively (as in PostgreSQL), SUM over integers is BIGINT ({@code HaechiTypeSystem}), time zone UTC.
+     */
+    public Connection open(Properties extra) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("quoting", "DOUBLE_QUOTE");
+        p.setProperty("unquotedCasing", "TO_LOWER");
+        p.setProperty("quotedCasing", "UNCHANGED");
+        p.setProperty("caseSensitive", "false");
+        p.setProperty("typeSystem", "io.haechi.query.schema.HaechiTypeSystem#INSTANCE");
+        p.setProperty("timeZone", "UTC");
+        p.setProperty("fun", "standard,postgresql");
+        if (extra != null) {
+            p.putAll(extra);
+        }
+        return driver.connect(EngineDriver.PREFIX, p);
+    }
+
+}

@@ -1,0 +1,2 @@
+/** The rewrite of aggregates over the star join into cube scans, the cuboid choice, and why a query misses. */
+package io.haechi.query.rewrite;
