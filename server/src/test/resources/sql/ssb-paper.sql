@@ -79,6 +79,7 @@ order by d_year asc, revenue desc;
 
 -- name: Q3.4
 -- cuboid: c_city, s_city, d_yearmonth, d_year
+-- allow-empty: at SF 0.1 no order of Dec 1997 joins a customer and a supplier of those two cities
 select c_city, s_city, d_year, sum(lo_revenue) as revenue
 from customer, lineorder, supplier, dates
 where lo_custkey = c_custkey and lo_suppkey = s_suppkey and lo_orderdate = d_datekey

@@ -26,6 +26,8 @@ public final class EngineConnections {
         p.setProperty("typeSystem", "io.haechi.query.schema.HaechiTypeSystem#INSTANCE");
         p.setProperty("timeZone", "UTC");
         p.setProperty("fun", "standard,postgresql");
+        // GROUP BY 1, 2 and GROUP BY an alias, as analysts write them (and PostgreSQL accepts).
+        p.setProperty("conformance", "LENIENT");
         if (extra != null) {
             p.putAll(extra);
         }

@@ -10,11 +10,12 @@ import java.util.List;
 /**
  * A readable SQL script test file: blocks of {@code -- name: X}, {@code -- cuboid: d1, d2} (the dimensions of the
  * cuboid the plan must read, any order) or {@code -- error: SQLSTATE text} (an expected failure), optional
- * {@code -- params: v1 | v2} lines (each runs the query as a prepared statement with those values), then the query
+ * {@code -- allow-empty: why} (DuckDB's answer may have no rows at this scale) and {@code -- params: v1 | v2} lines (each runs the query as a prepared statement with those values), then the query
  * ending with {@code ;}. Other comment lines are ignored.
  */
 record SqlScript(String file, List<Case> cases) {
-    record Case(String name, List<String> cuboid, String error, List<List<String>> params, String sql, int line) {
+    record Case(String name, List<String> cuboid, String error, List<List<String>> params, boolean allowEmpty,
+            String sql, int line) {
         boolean expectsError() {
             return error != null;
         }
@@ -34,6 +35,7 @@ record SqlScript(String file, List<Case> cases) {
         String name = null;
         List<String> cuboid = null;
         String error = null;
+        boolean allowEmpty = false;
         List<List<String>> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         int start = 0;
@@ -49,6 +51,8 @@ record SqlScript(String file, List<Case> cases) {
                 cuboid = dims.isEmpty() ? List.of() : Arrays.stream(dims.split(",")).map(String::strip).toList();
             } else if (t.startsWith("-- error:")) {
                 error = t.substring(9).strip();
+            } else if (t.startsWith("-- allow-empty:")) {
+                allowEmpty = true;
             } else if (t.startsWith("-- params:")) {
                 params.add(Arrays.stream(t.substring(10).split("\\|")).map(String::strip).toList());
             } else if (t.startsWith("--") || (t.isEmpty() && sql.length() == 0)) {
@@ -61,11 +65,12 @@ record SqlScript(String file, List<Case> cases) {
                                 + "'-- cuboid:' or '-- error:' before it");
                     }
                     String q = sql.toString().strip();
-                    cases.add(new Case(name, cuboid, error, List.copyOf(params), q.substring(0, q.length() - 1),
-                            start));
+                    cases.add(new Case(name, cuboid, error, List.copyOf(params), allowEmpty,
+                            q.substring(0, q.length() - 1), start));
                     name = null;
                     cuboid = null;
                     error = null;
+                    allowEmpty = false;
                     params = new ArrayList<>();
                     sql.setLength(0);
                 }

@@ -1,0 +1,75 @@
+package io.haechi.server.e2e;
+
+import io.haechi.builder.job.JobListener;
+import io.haechi.builder.service.BuildService;
+import io.haechi.datagen.OutputFormat;
+import io.haechi.datagen.ProgressListener;
+import io.haechi.datagen.ads.AdsGenerator;
+import io.haechi.datagen.ads.AdsOptions;
+import io.haechi.datagen.ads.AdsTables;
+import io.haechi.server.runtime.HaechiContext;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ad analyst script tests: ads scale 0.05 over seven days, built as two segments (so answers merge segments,
+ * exact COUNT(DISTINCT user_id) included) into the in-process HBase, checked against DuckDB.
+ */
+class AdsSqlTest {
+    private static final String PROJECT = "ads";
+
+    @TempDir
+    static Path tmp;
+
+    static HaechiContext ctx;
+    static Connection duck;
+    static Connection haechi;
+
+    @BeforeAll
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    static void build() throws Exception {
+        LocalDate from = AdsOptions.DEFAULT_START;
+        AdsGenerator.generate(new AdsOptions(0.05, 7, from, tmp.resolve("data/ads"), OutputFormat.AVRO)
+                .withThreads(1), ProgressListener.NONE);
+        AdsGenerator.generate(new AdsOptions(0.05, 7, from, tmp.resolve("csv"), OutputFormat.CSV).withThreads(1),
+                ProgressListener.NONE);
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+        E2e.loadCsv(duck, AdsTables.at(tmp.resolve("csv"), OutputFormat.CSV));
+        ctx = E2e.context(tmp.resolve("haechi"), Map.of());
+        E2e.apply(ctx.catalog(), PROJECT, tmp.resolve("data"), "ads/tables.json", "ads/model.json", "ads/cube.json");
+        String cube = ctx.catalog().cubes(PROJECT).get(0).value().name();
+        BuildService builds = ctx.builds(new JobListener() {
+        });
+        builds.run(builds.start(PROJECT, cube, from, from.plusDays(4)), new JobListener() {
+        });
+        builds.run(builds.start(PROJECT, cube, from.plusDays(4), from.plusDays(7)), new JobListener() {
+        });
+        haechi = ctx.engine().connect(PROJECT, new Properties());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {haechi, duck, ctx}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> analystQueries() throws Exception {
+        return new ScriptRunner(haechi, duck).tests("/sql/ads.sql");
+    }
+}
