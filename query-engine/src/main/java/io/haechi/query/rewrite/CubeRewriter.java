@@ -67,6 +67,19 @@ public final class CubeRewriter {
             throw new HaechiException(ErrorCode.NO_REALIZATION, "no cube can answer this query: "
                     + String.join("; ", reasons));
         }
+        if (!rawFacts.isEmpty()) {
+            List<String> reasons = rule.reasons();
+            return out.accept(new RelShuttleImpl() {
+                @Override
+                public RelNode visit(TableScan scan) {
+                    SourceTable t = scan.getTable().unwrap(SourceTable.class);
+                    if (t != null && t.project().isFactTable(t.table().name())) {
+                        return new PushdownScan(scan.getCluster(), scan.getTable(), reasons);
+                    }
+                    return scan;
+                }
+            });
+        }
         return out;
     }
 

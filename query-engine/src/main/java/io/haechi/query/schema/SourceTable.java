@@ -73,6 +73,11 @@ public final class SourceTable extends AbstractTable implements ScannableTable {
         return b.build();
     }
 
+    /** The rows of a one-column table as scalars (Calcite's row format for a single field). */
+    public Enumerable<Object> scanScalar(DataContext root) {
+        return scan(root).select(r -> r[0]);
+    }
+
     @Override
     public Enumerable<Object[]> scan(DataContext root) {
         RelDataType rowType = getRowType(root.getTypeFactory());

@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             SegmentsCommand.class,
             JobsCommand.class,
+            SqlCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class HaechiCli implements Runnable {
@@ -46,9 +48,20 @@ public final class HaechiCli implements Runnable {
     /** User-facing failures print their code and message, not a stack trace. */
     private static int handleFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof HaechiException he) {
-            err.println("error " + he.errorCode().tag() + " (" + he.errorCode().name() + "): " + he.getMessage());
-            return ExitCodes.forCategory(he.category());
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HaechiException he) {
+                err.println("error " + he.errorCode().tag() + " (" + he.errorCode().name() + "): " + he.getMessage());
+                return ExitCodes.forCategory(he.category());
+            }
+        }
+        if (e instanceof java.sql.SQLException) {
+            // Calcite's parse and validation errors: the innermost message is the one that says what is wrong.
+            Throwable inner = e;
+            while (inner.getCause() != null) {
+                inner = inner.getCause();
+            }
+            err.println("SQL error: " + inner.getMessage().lines().findFirst().orElse(inner.toString()));
+            return ExitCodes.forCategory(io.haechi.model.error.ErrorCategory.USER);
         }
         err.println("internal error: " + e);
         e.printStackTrace(err);

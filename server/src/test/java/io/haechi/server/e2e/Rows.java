@@ -30,6 +30,10 @@ final class Rows {
         if (v == null) {
             return "NULL";
         }
+        if ((v instanceof Double d && (d.isNaN() || d.isInfinite()))
+                || (v instanceof Float f && (f.isNaN() || f.isInfinite()))) {
+            return v.toString();
+        }
         if (v instanceof Number n) {
             BigDecimal d = (v instanceof BigDecimal b ? b : new BigDecimal(n.toString())).stripTrailingZeros();
             if (d.scale() <= 0) {

@@ -81,6 +81,18 @@ final class ScriptRunner {
                 c.name()).isTrue();
     }
 
+    /** Runs {@code sql} on both engines and compares the rows as multisets. */
+    void compareWithDuckDb(String sql, String name) throws SQLException {
+        List<String> expected;
+        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            expected = Rows.read(rs);
+        }
+        try (Statement st = haechi.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            assertThat(Rows.read(rs)).as("rows of %s", name).containsExactlyInAnyOrderElementsOf(expected);
+        }
+        assertThat(expected).as("DuckDB rows of %s", name).isNotEmpty();
+    }
+
     private static void bind(PreparedStatement st, List<String> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             String v = params.get(i);

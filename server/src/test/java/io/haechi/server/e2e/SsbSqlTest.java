@@ -7,7 +7,15 @@ import io.haechi.datagen.ProgressListener;
 import io.haechi.datagen.ssb.SsbGenerator;
 import io.haechi.datagen.ssb.SsbOptions;
 import io.haechi.datagen.ssb.SsbTables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.haechi.builder.source.SourceReaders;
+import io.haechi.query.HaechiEngine;
+import io.haechi.query.QuerySettings;
+import io.haechi.query.rewrite.CubeRewriter;
+import io.haechi.server.query.SourceRawTables;
 import io.haechi.server.runtime.HaechiContext;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -85,5 +93,28 @@ class SsbSqlTest {
     @TestFactory
     Stream<DynamicTest> variations() throws Exception {
         return new ScriptRunner(haechi, duck).tests("/sql/ssb-variations.sql");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> missesNameTheirReason() throws Exception {
+        return new ScriptRunner(haechi, duck).tests("/sql/ssb-misses.sql");
+    }
+
+    /** With push-down, the same misses are answered from the raw source tables, equal to DuckDB, marked in EXPLAIN. */
+    @TestFactory
+    Stream<DynamicTest> missesWithPushdownEqualDuckDb() throws Exception {
+        HaechiEngine pushdown = new HaechiEngine(ctx.catalog(), ctx.cubeStore(),
+                new SourceRawTables(SourceReaders.defaults()),
+                new QuerySettings(CubeRewriter.OnNoRealization.PUSHDOWN, Duration.ofSeconds(1)));
+        Connection c = pushdown.connect(PROJECT, new Properties());
+        ScriptRunner runner = new ScriptRunner(c, duck);
+        return SqlScript.load("/sql/ssb-misses.sql").cases().stream()
+                .filter(k -> !k.error().contains("joined in a way"))
+                .map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+                    String plan = runner.explain(k.sql());
+                    assertThat(plan).contains("PushdownScan(").contains("pushdown=[true]")
+                            .doesNotContain("CubeScan(");
+                    runner.compareWithDuckDb(k.sql(), k.name());
+                }));
     }
 }

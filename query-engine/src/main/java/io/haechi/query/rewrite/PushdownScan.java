@@ -1,0 +1,48 @@
+package io.haechi.query.rewrite;
+
+import io.haechi.query.schema.SourceTable;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+
+/**
+ * A fact table read row by row from its source because no cube could answer (server setting
+ * {@code onNoRealization=pushdown}); EXPLAIN shows {@code pushdown=true} and why no cube answered.
+ */
+public final class PushdownScan extends TableScan implements EnumerableRel {
+    private final List<String> reasons;
+
+    PushdownScan(RelOptCluster cluster, RelOptTable table, List<String> reasons) {
+        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+        this.reasons = List.copyOf(reasons);
+    }
+
+    @Override
+    public RelWriter explainTerms(RelWriter pw) {
+        return super.explainTerms(pw).item("pushdown", true).item("noCubeBecause", reasons);
+    }
+
+    @Override
+    public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+        boolean scalar = getRowType().getFieldCount() == 1;
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
+                scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY);
+        Expression table = implementor.stash(getTable().unwrap(SourceTable.class), SourceTable.class);
+        Expression rows = Expressions.call(table, "scan", implementor.getRootExpression());
+        if (scalar) {
+            rows = Expressions.call(table, "scanScalar", implementor.getRootExpression());
+        }
+        return implementor.result(physType, Blocks.toBlock(rows));
+    }
+}
