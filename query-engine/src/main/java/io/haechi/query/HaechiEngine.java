@@ -12,7 +12,9 @@ import io.haechi.model.table.TableDesc;
 import io.haechi.query.exec.LookupSnapshot;
 import io.haechi.query.exec.ScanServices;
 import io.haechi.query.exec.SegmentCodec;
+import io.haechi.query.exec.LruCache;
 import io.haechi.query.jdbc.EngineConnections;
+import io.haechi.query.jdbc.PlanCache;
 import io.haechi.query.meta.CubeView;
 import io.haechi.query.meta.ProjectSnapshot;
 import io.haechi.query.rewrite.CubeRewriter;
@@ -39,9 +41,21 @@ public final class HaechiEngine implements ScanServices {
     private final RawTableSource raw;
     private final QuerySettings settings;
     private final EngineConnections connections;
+    private final PlanCache plans;
+    private final LruCache<Object, List<Object[]>> results;
     private final Map<String, Timed> snapshots = new ConcurrentHashMap<>();
     private final Map<String, SegmentCodec> codecs = new ConcurrentHashMap<>();
     private final Map<String, LookupSnapshot> lookups = new ConcurrentHashMap<>();
+
+    /** Results larger than this are not cached. */
+    private static final int MAX_CACHED_ROWS = 10_000;
+
+    static {
+        // Calcite's compiled-code cache (off by default) makes a new literal cost microseconds, not a Janino run.
+        if (System.getProperty("calcite.bindable.cache.maxSize") == null) {
+            System.setProperty("calcite.bindable.cache.maxSize", "1000");
+        }
+    }
 
     private record Timed(ProjectSnapshot snapshot, long loadedNanos) {
     }
@@ -51,7 +65,10 @@ public final class HaechiEngine implements ScanServices {
         this.store = requireNonNull(store, "store is null");
         this.raw = requireNonNull(raw, "raw is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.connections = new EngineConnections(new CubeRewriter(this, this::snapshot, settings.onNoRealization()));
+        this.plans = new PlanCache(settings.planCacheEntries(), project -> snapshot(project).signature());
+        this.results = new LruCache<>(settings.resultCacheEntries());
+        this.connections = new EngineConnections(new CubeRewriter(this, this::snapshot, settings.onNoRealization()),
+                plans);
     }
 
     /** A connection whose default schema is {@code project}; {@code properties} must already be whitelisted. */
@@ -70,6 +87,11 @@ public final class HaechiEngine implements ScanServices {
         return catalog.projects();
     }
 
+    /** Forgets the project's metadata snapshot, so the next statement sees a segment committed just now. */
+    public void refresh(String project) {
+        snapshots.remove(project);
+    }
+
     /** The project's metadata, re-read from the catalog when older than the refresh interval. */
     public ProjectSnapshot snapshot(String project) {
         long now = System.nanoTime();
@@ -79,6 +101,42 @@ public final class HaechiEngine implements ScanServices {
             snapshots.put(project, t);
         }
         return t.snapshot();
+    }
+
+    /** Statements whose plans are cached. */
+    public int cachedPlans() {
+        return plans.size();
+    }
+
+    @Override
+    public List<Object[]> cachedResult(Object key) {
+        return results.get(key);
+    }
+
+    @Override
+    public void cacheResult(Object key, List<Object[]> rows) {
+        if (rows.size() <= MAX_CACHED_ROWS) {
+            results.put(key, rows);
+        }
+    }
+
+    /**
+     * Plans and runs one aggregate per cube of each project so that the first client query does not pay for
+     * Calcite's class loading and parser start-up (calcite-avatica.md section 5: about a second cold).
+     */
+    public void warmUp() {
+        for (String project : projects()) {
+            for (CubeView cube : snapshot(project).cubes()) {
+                String fact = cube.cube().schema().factTable().name();
+                try (Connection c = connect(project, new Properties());
+                        java.sql.Statement st = c.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("select count(*) from \"" + fact + "\"")) {
+                    rs.next();
+                } catch (SQLException | RuntimeException e) {
+                    // A cube that cannot answer COUNT(*) still warmed the planner; nothing to report.
+                }
+            }
+        }
     }
 
     @Override

@@ -87,6 +87,34 @@ public final class CubeScanExecutor {
                     + "was prepared; prepare it again");
         }
         IntFunction<DataType> types = slot -> spec.columns().get(slot).type();
+        // The result depends on the scan, the bound parameters and the READY segments: a new segment changes the key.
+        List<Object> key = List.of(spec, boundParams(params), view.segments().stream()
+                .map(SegmentDesc::storageId).toList());
+        List<Object[]> cached = services.cachedResult(key);
+        if (cached != null) {
+            return cached;
+        }
+        List<Object[]> rows = compute(view, params, types);
+        services.cacheResult(key, rows);
+        return rows;
+    }
+
+    private List<Object> boundParams(List<Object> params) {
+        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        for (Pred p : spec.pushed()) {
+            Pred.params(p, used);
+        }
+        for (Pred p : spec.post()) {
+            Pred.params(p, used);
+        }
+        List<Object> out = new ArrayList<>();
+        for (int i : used) {
+            out.add(java.util.Objects.toString(params.get(i)));
+        }
+        return out;
+    }
+
+    private List<Object[]> compute(CubeView view, List<Object> params, IntFunction<DataType> types) {
         Map<Integer, ValueSet> pushed = new HashMap<>();
         boolean nothing = false;
         for (Pred p : spec.pushed()) {

@@ -326,6 +326,19 @@ public sealed interface Pred {
         return new Operand.Literal(v).toString();
     }
 
+    /** Collects the parameter indexes a condition reads. */
+    static void params(Pred p, java.util.Set<Integer> out) {
+        if (p instanceof Compare c && c.operand() instanceof Operand.Param param) {
+            out.add(param.index());
+        } else if (p instanceof And a) {
+            a.terms().forEach(t -> params(t, out));
+        } else if (p instanceof Or o) {
+            o.terms().forEach(t -> params(t, out));
+        } else if (p instanceof Not n) {
+            params(n.term(), out);
+        }
+    }
+
     /** The optional single-column value set of a conjunct, when it reads exactly one column. */
     static Optional<ValueSet> pushable(Pred p, List<Object> params, IntFunction<DataType> types) {
         return p.singleColumn() >= 0 ? Optional.of(p.values(params, types)) : Optional.empty();

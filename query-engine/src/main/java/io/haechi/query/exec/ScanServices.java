@@ -17,6 +17,15 @@ public interface ScanServices {
     /** The lookup table's rows by primary key (cached). */
     LookupSnapshot lookup(String project, String table, java.util.List<String> primaryKey);
 
+    /** A cached scan result (rows in Calcite's representation), or null. */
+    default java.util.List<Object[]> cachedResult(Object key) {
+        return null;
+    }
+
+    /** Offers a scan result to the cache. */
+    default void cacheResult(Object key, java.util.List<Object[]> rows) {
+    }
+
     /** Upper bound on the key ranges one scan sends per segment. */
     default int maxKeyRanges() {
         return 4096;

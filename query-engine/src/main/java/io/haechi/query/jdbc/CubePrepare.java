@@ -22,9 +22,24 @@ import org.apache.calcite.tools.Programs;
  */
 final class CubePrepare extends CalcitePrepareImpl {
     private final CubeRewriter rewriter;
+    private final PlanCache plans;
 
-    CubePrepare(CubeRewriter rewriter) {
+    CubePrepare(CubeRewriter rewriter, PlanCache plans) {
         this.rewriter = requireNonNull(rewriter, "rewriter is null");
+        this.plans = requireNonNull(plans, "plans is null");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
+        PlanCache.Key key = plans.key(context, query.sql, elementType, maxRowCount);
+        CalciteSignature<?> cached = plans.get(key);
+        if (cached != null) {
+            return (CalciteSignature<T>) cached;
+        }
+        CalciteSignature<T> signature = super.prepareSql(context, query, elementType, maxRowCount);
+        plans.put(key, signature);
+        return signature;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Properties;
 public final class EngineConnections {
     private final EngineDriver driver;
 
-    public EngineConnections(CubeRewriter rewriter) {
-        this.driver = new EngineDriver(rewriter);
+    public EngineConnections(CubeRewriter rewriter, PlanCache plans) {
+        this.driver = new EngineDriver(rewriter, plans);
     }
 
     /**

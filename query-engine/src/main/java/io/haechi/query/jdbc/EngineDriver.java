@@ -6,8 +6,8 @@ import io.haechi.query.rewrite.CubeRewriter;
 final class EngineDriver extends org.apache.calcite.jdbc.Driver {
     static final String PREFIX = "jdbc:haechi-engine:";
 
-    EngineDriver(CubeRewriter rewriter) {
-        super(() -> new CubePrepare(rewriter));
+    EngineDriver(CubeRewriter rewriter, PlanCache plans) {
+        super(() -> new CubePrepare(rewriter, plans));
     }
 
     @Override

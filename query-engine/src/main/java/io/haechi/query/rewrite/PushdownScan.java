@@ -1,5 +1,7 @@
 package io.haechi.query.rewrite;
 
+import static java.util.Objects.requireNonNull;
+
 import io.haechi.query.schema.SourceTable;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -13,24 +15,39 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.type.RelDataType;
 
 /**
  * A fact table read row by row from its source because no cube could answer (server setting
- * {@code onNoRealization=pushdown}); EXPLAIN shows {@code pushdown=true} and why no cube answered.
+ * {@code onNoRealization=pushdown}); EXPLAIN shows {@code pushdown=true} and why no cube answered. Not a TableScan
+ * on purpose: Calcite's field trimmer would replace a table scan with a fresh one and lose the marking.
  */
-public final class PushdownScan extends TableScan implements EnumerableRel {
+public final class PushdownScan extends AbstractRelNode implements EnumerableRel {
+    private final RelOptTable table;
     private final List<String> reasons;
 
     PushdownScan(RelOptCluster cluster, RelOptTable table, List<String> reasons) {
-        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
+        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE));
+        this.table = requireNonNull(table, "table is null");
         this.reasons = List.copyOf(reasons);
     }
 
     @Override
+    protected RelDataType deriveRowType() {
+        return table.getRowType();
+    }
+
+    @Override
+    public RelOptTable getTable() {
+        return table;
+    }
+
+    @Override
     public RelWriter explainTerms(RelWriter pw) {
-        return super.explainTerms(pw).item("pushdown", true).item("noCubeBecause", reasons);
+        return super.explainTerms(pw).item("table", table.getQualifiedName()).item("pushdown", true)
+                .item("noCubeBecause", reasons);
     }
 
     @Override
@@ -38,11 +55,8 @@ public final class PushdownScan extends TableScan implements EnumerableRel {
         boolean scalar = getRowType().getFieldCount() == 1;
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
                 scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY);
-        Expression table = implementor.stash(getTable().unwrap(SourceTable.class), SourceTable.class);
-        Expression rows = Expressions.call(table, "scan", implementor.getRootExpression());
-        if (scalar) {
-            rows = Expressions.call(table, "scanScalar", implementor.getRootExpression());
-        }
+        Expression source = implementor.stash(table.unwrap(SourceTable.class), SourceTable.class);
+        Expression rows = Expressions.call(source, scalar ? "scanScalar" : "scan", implementor.getRootExpression());
         return implementor.result(physType, Blocks.toBlock(rows));
     }
 }

@@ -97,7 +97,9 @@ public final class HaechiContext implements AutoCloseable {
             }
             engine = new io.haechi.query.HaechiEngine(catalog, cubeStore,
                     new io.haechi.server.query.SourceRawTables(SourceReaders.defaults()),
-                    new io.haechi.query.QuerySettings(onMiss, java.time.Duration.ofSeconds(1)));
+                    new io.haechi.query.QuerySettings(onMiss, java.time.Duration.ofSeconds(1),
+                            (int) settings.longValue(HaechiSettings.PLAN_CACHE_ENTRIES, 1000),
+                            (int) settings.longValue(HaechiSettings.RESULT_CACHE_ENTRIES, 1000)));
         }
         return engine;
     }

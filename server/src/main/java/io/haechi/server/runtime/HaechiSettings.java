@@ -26,6 +26,10 @@ public record HaechiSettings(Map<String, String> values) {
     public static final String BUILD_MEMORY = "haechi.build.memory.fraction";
     /** {@code error} (default): a query no cube answers fails; {@code pushdown}: it reads the raw sources. */
     public static final String ON_NO_REALIZATION = "haechi.query.onNoRealization";
+    /** Statements whose plans the query engine keeps (default 1000; 0 turns the plan cache off). */
+    public static final String PLAN_CACHE_ENTRIES = "haechi.query.planCache.entries";
+    /** Cube-scan results kept until a segment changes (default 1000; 0 turns the result cache off). */
+    public static final String RESULT_CACHE_ENTRIES = "haechi.query.resultCache.entries";
 
     private static final String[] PREFIXES = {"haechi.", "hbase.", "zookeeper.", "hadoop.", "fs.", "dfs."};
 

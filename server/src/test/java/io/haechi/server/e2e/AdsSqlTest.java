@@ -1,5 +1,7 @@
 package io.haechi.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.service.BuildService;
 import io.haechi.datagen.OutputFormat;
@@ -11,6 +13,8 @@ import io.haechi.server.runtime.HaechiContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,9 +59,38 @@ class AdsSqlTest {
         });
         builds.run(builds.start(PROJECT, cube, from, from.plusDays(4)), new JobListener() {
         });
+        haechi = ctx.engine().connect(PROJECT, new Properties());
+        // The first segment alone answers for its four days; the result is cached until a segment changes.
+        firstSegmentTotal = total();
+        assertThat(total()).isEqualTo(firstSegmentTotal);
         builds.run(builds.start(PROJECT, cube, from.plusDays(4), from.plusDays(7)), new JobListener() {
         });
-        haechi = ctx.engine().connect(PROJECT, new Properties());
+        ctx.engine().refresh(PROJECT);
+    }
+
+    static String firstSegmentTotal;
+
+    private static String total() throws Exception {
+        try (Statement st = haechi.createStatement();
+                ResultSet rs = st.executeQuery("select count(*), sum(impressions), count(distinct user_id) "
+                        + "from ad_event")) {
+            return String.join(" | ", Rows.read(rs));
+        }
+    }
+
+    private static String duckTotal(String where) throws Exception {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("select count(*), sum(impressions), count(distinct user_id) "
+                        + "from ad_event where " + where)) {
+            return String.join(" | ", Rows.read(rs));
+        }
+    }
+
+    @Test
+    void aNewSegmentChangesTheCachedAnswer() throws Exception {
+        LocalDate from = AdsOptions.DEFAULT_START;
+        assertThat(firstSegmentTotal).isEqualTo(duckTotal("event_date < date '" + from.plusDays(4) + "'"));
+        assertThat(total()).isEqualTo(duckTotal("true")).isNotEqualTo(firstSegmentTotal);
     }
 
     @AfterAll
