@@ -57,7 +57,8 @@ order by reach desc;
 
 -- name: 6 ROAS by vertical and objective per day
 -- cuboid: event_date, advertiser_id, campaign_id
-select event_date, a.vertical, c.objective, sum(conv_value_micros) * 1.0 / sum(cost_micros) roas
+-- (with NULLIF: a group that spent nothing would divide by zero, an error here as in PostgreSQL)
+select event_date, a.vertical, c.objective, sum(conv_value_micros) * 1.0 / nullif(sum(cost_micros), 0) roas
 from ad_event e join advertiser a using (advertiser_id) join campaign c using (campaign_id)
 group by 1, 2, 3;
 
