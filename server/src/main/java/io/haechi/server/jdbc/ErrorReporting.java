@@ -1,0 +1,59 @@
+package io.haechi.server.jdbc;
+
+import io.haechi.server.sql.SqlError;
+import io.haechi.server.sql.SqlStates;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import org.apache.calcite.avatica.NoSuchConnectionException;
+import org.apache.calcite.avatica.remote.Service;
+import org.apache.calcite.avatica.remote.Service.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wraps the Avatica {@link Service} so that every failure of a request reaches the client as a
+ * {@link ClientFacingException} with the SQLState, short message and Haechi error code of {@link SqlStates}
+ * (instead of Avatica's SQLState 00000 and "Remote driver error: ..." chain). A lost connection keeps Avatica's own
+ * error code, which its client uses to reconnect.
+ */
+final class ErrorReporting {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorReporting.class);
+
+    private ErrorReporting() {
+    }
+
+    static Service wrap(Service service) {
+        return (Service) Proxy.newProxyInstance(Service.class.getClassLoader(), new Class<?>[] {Service.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (method.getName()) {
+                            case "equals" -> proxy == args[0];
+                            case "hashCode" -> System.identityHashCode(proxy);
+                            default -> "ErrorReporting(" + service + ")";
+                        };
+                    }
+                    try {
+                        return method.invoke(service, args);
+                    } catch (InvocationTargetException e) {
+                        throw toClient(e.getCause());
+                    }
+                });
+    }
+
+    static ClientFacingException toClient(Throwable failure) {
+        if (failure instanceof ClientFacingException c) {
+            return c;
+        }
+        if (failure instanceof NoSuchConnectionException) {
+            return new ClientFacingException(failure.getMessage(), ErrorResponse.MISSING_CONNECTION_ERROR_CODE,
+                    "08003");
+        }
+        SqlError error = SqlStates.of(failure);
+        if (error.sqlState().startsWith("XX") || error.sqlState().startsWith("58")) {
+            LOG.warn("JDBC request failed ({} {})", error.sqlState(), error.message(), failure);
+        } else {
+            LOG.debug("JDBC request failed ({} {})", error.sqlState(), error.message(), failure);
+        }
+        return new ClientFacingException(error);
+    }
+}
