@@ -4,6 +4,8 @@ import io.haechi.server.sql.SqlError;
 import io.haechi.server.sql.SqlStates;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.avatica.NoSuchConnectionException;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.remote.Service.ErrorResponse;
@@ -22,7 +24,8 @@ final class ErrorReporting {
     private ErrorReporting() {
     }
 
-    static Service wrap(Service service) {
+    /** Wraps {@code service}; counts each request by its type (e.g. {@code FetchRequest}) into {@code counts}. */
+    static Service wrap(Service service, Map<String, LongAdder> counts) {
         return (Service) Proxy.newProxyInstance(Service.class.getClassLoader(), new Class<?>[] {Service.class},
                 (proxy, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
@@ -31,6 +34,9 @@ final class ErrorReporting {
                             case "hashCode" -> System.identityHashCode(proxy);
                             default -> "ErrorReporting(" + service + ")";
                         };
+                    }
+                    if (args != null && args.length == 1 && args[0] instanceof Service.Request) {
+                        counts.computeIfAbsent(args[0].getClass().getSimpleName(), k -> new LongAdder()).increment();
                     }
                     try {
                         return method.invoke(service, args);

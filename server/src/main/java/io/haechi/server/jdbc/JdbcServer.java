@@ -17,8 +17,12 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
 import org.apache.calcite.avatica.remote.LocalService;
 import org.apache.calcite.avatica.server.HttpServer;
@@ -41,6 +45,7 @@ public final class JdbcServer implements AutoCloseable {
     private final HaechiSettings settings;
     private HttpServer http;
     private volatile Server jetty;
+    private final Map<String, LongAdder> requestCounts = new ConcurrentHashMap<>();
 
     public JdbcServer(ProjectConnections projects, HaechiSettings settings) {
         this.projects = requireNonNull(projects, "projects is null");
@@ -73,7 +78,7 @@ public final class JdbcServer implements AutoCloseable {
             jetty = server;
         };
         HttpServer.Builder<Server> builder = HttpServer.Builder.<Server>newBuilder()
-                .withHandler(ErrorReporting.wrap(new LocalService(meta)), Serialization.PROTOBUF)
+                .withHandler(ErrorReporting.wrap(new LocalService(meta), requestCounts), Serialization.PROTOBUF)
                 .withPort(port)
                 .withServerCustomizers(List.of(customizer), Server.class);
         Optional<Path> users = settings.jdbcAuthUsers();
@@ -140,6 +145,13 @@ public final class JdbcServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         return "jdbc:haechi://" + host + ":" + port() + "/" + project;
+    }
+
+    /** How many Avatica requests of each type (e.g. {@code FetchRequest}) this server has answered. */
+    public Map<String, Long> requestCounts() {
+        Map<String, Long> out = new TreeMap<>();
+        requestCounts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** The socket addresses actually bound (for checks that the endpoint is loopback-only). */
