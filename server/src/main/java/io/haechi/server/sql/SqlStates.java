@@ -124,6 +124,9 @@ public final class SqlStates {
         if (message.startsWith("No match found for function signature") || message.startsWith("Cannot apply ")) {
             return "42883";
         }
+        if (message.contains("is not being grouped")) {
+            return "42803";
+        }
         return "42000";
     }
 
