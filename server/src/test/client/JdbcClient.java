@@ -24,6 +24,8 @@ public class JdbcClient {
         project = args[3];
         if (args[0].equals("main")) {
             main();
+        } else if (args[0].equals("auth")) {
+            auth();
         } else {
             hostile(args[1], args[2]);
         }
@@ -91,6 +93,28 @@ public class JdbcClient {
                 }
                 out("large.rows", String.valueOf(rows));
                 out("large.sum", String.valueOf(sum));
+            }
+        }
+    }
+
+    private static void auth() throws Exception {
+        String[][] attempts = {{"none", null, null}, {"wrongpassword", "analyst", "nope"},
+            {"norole", "guest", "guestpw"}, {"url", "analyst", "s3cret"}, {"properties", "analyst", "s3cret"}};
+        for (String[] a : attempts) {
+            String url = base + project;
+            Properties p = new Properties();
+            if (a[0].equals("properties")) {
+                p.setProperty("user", a[1]);
+                p.setProperty("password", a[2]);
+            } else if (a[1] != null) {
+                url += ";user=" + a[1] + ";password=" + a[2];
+            }
+            try (Connection c = DriverManager.getConnection(url, p); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM DATES")) {
+                rs.next();
+                out("auth." + a[0], "OK " + rs.getLong(1));
+            } catch (SQLException e) {
+                error("auth." + a[0], e);
             }
         }
     }

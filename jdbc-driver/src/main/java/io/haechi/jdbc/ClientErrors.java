@@ -58,9 +58,15 @@ final class ClientErrors {
             String message = t.getMessage();
             if (message != null && message.startsWith("Failed to execute HTTP Request, got HTTP/")) {
                 String status = message.substring(message.lastIndexOf('/') + 1);
-                if (status.equals("401") || status.equals("403")) {
-                    return create("authentication failed (HTTP " + status + "): check user and password", "28000", 0,
-                            e);
+                if (status.equals("401")) {
+                    return create("authentication failed: check user and password", "28P01", 0, e);
+                }
+                if (status.equals("403")) {
+                    return create("user not authorised to use this server", "28000", 0, e);
+                }
+                if (status.equals("413")) {
+                    return create("request too large for the server (setting haechi.jdbc.max.request.bytes)",
+                            "54000", 0, e);
                 }
                 return create("the Haechi server answered HTTP " + status, "08006", 0, e);
             }
