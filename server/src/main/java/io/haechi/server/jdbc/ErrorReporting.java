@@ -51,8 +51,8 @@ final class ErrorReporting {
             return c;
         }
         if (failure instanceof NoSuchConnectionException) {
-            return new ClientFacingException(failure.getMessage(), ErrorResponse.MISSING_CONNECTION_ERROR_CODE,
-                    "08003");
+            return new ClientFacingException("the connection is closed on the server (closed or idle too long); "
+                    + "open a new one", ErrorResponse.MISSING_CONNECTION_ERROR_CODE, "08003");
         }
         SqlError error = SqlStates.of(failure);
         if (error.sqlState().startsWith("XX") || error.sqlState().startsWith("58")) {

@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.jdbc.JdbcMeta;
 
 /**
@@ -123,6 +124,15 @@ public class HaechiMeta extends JdbcMeta {
             throws NoSuchStatementException {
         sqlCommands.forEach(limits::check);
         return super.prepareAndExecuteBatch(h, sqlCommands);
+    }
+
+    /** A client may re-run a statement through its saved state (Avatica's failover); the same limits apply. */
+    @Override
+    public boolean syncResults(StatementHandle sh, QueryState state, long offset) throws NoSuchStatementException {
+        if (state.getType() == QueryState.StateType.SQL) {
+            limits.check(state.getSql());
+        }
+        return super.syncResults(sh, state, offset);
     }
 
     // ---- DatabaseMetaData

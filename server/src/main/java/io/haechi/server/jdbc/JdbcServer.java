@@ -94,6 +94,11 @@ public final class JdbcServer implements AutoCloseable {
             server.start();
         } catch (RuntimeException e) {
             jetty = null;
+            try {
+                server.stop();
+            } catch (RuntimeException stopFailure) {
+                e.addSuppressed(stopFailure);
+            }
             if (causedBy(e, BindException.class)) {
                 throw new HaechiException(ErrorCode.PORT_IN_USE, "cannot listen for JDBC on " + host + ":" + port
                         + ": the address is in use (setting " + HaechiSettings.JDBC_PORT + ")", e);
