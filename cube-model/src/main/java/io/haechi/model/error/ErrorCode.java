@@ -71,6 +71,12 @@ public enum ErrorCode {
     PROPERTY_NOT_ALLOWED(6001, USER),
     AUTHENTICATION_FAILED(6002, USER),
     PROTOCOL_VIOLATION(6003, USER),
+    /** A statement is longer than the server's limit ({@code haechi.sql.max.length}). */
+    STATEMENT_TOO_LONG(6004, RESOURCES),
+    /** A statement is too complex to plan safely (an IN list over {@code haechi.sql.max.in.list}, deep nesting). */
+    STATEMENT_TOO_COMPLEX(6005, RESOURCES),
+    /** A connection names no project, or one the server does not serve. */
+    UNKNOWN_PROJECT(6006, USER),
 
     // 9xxx: internal
     INTERNAL_ERROR(9001, INTERNAL);

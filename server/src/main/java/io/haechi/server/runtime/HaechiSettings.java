@@ -30,6 +30,12 @@ public record HaechiSettings(Map<String, String> values) {
     public static final String PLAN_CACHE_ENTRIES = "haechi.query.planCache.entries";
     /** Cube-scan results kept until a segment changes (default 1000; 0 turns the result cache off). */
     public static final String RESULT_CACHE_ENTRIES = "haechi.query.resultCache.entries";
+    public static final String JDBC_HOST = "haechi.jdbc.host";
+    public static final String JDBC_PORT = "haechi.jdbc.port";
+    public static final String JDBC_AUTH_USERS = "haechi.jdbc.auth.users";
+    public static final String JDBC_MAX_REQUEST_BYTES = "haechi.jdbc.max.request.bytes";
+    public static final String SQL_MAX_LENGTH = "haechi.sql.max.length";
+    public static final String SQL_MAX_IN_LIST = "haechi.sql.max.in.list";
 
     private static final String[] PREFIXES = {"haechi.", "hbase.", "zookeeper.", "hadoop.", "fs.", "dfs."};
 
@@ -74,6 +80,49 @@ public record HaechiSettings(Map<String, String> values) {
     /** Where Haechi keeps its state (embedded HBase, job work directories); default {@code ./data}. */
     public Path dataDir() {
         return Path.of(get(DATA_DIR).orElse("data"));
+    }
+
+    /** The address the JDBC (Avatica) endpoint binds; default {@code 127.0.0.1}, so only this machine reaches it. */
+    public String jdbcHost() {
+        String host = get(JDBC_HOST).orElse("127.0.0.1");
+        if (host.isBlank()) {
+            throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "setting " + JDBC_HOST + " is empty");
+        }
+        return host;
+    }
+
+    /** The JDBC endpoint's port; default 8765, {@code 0} picks a free port. */
+    public int jdbcPort() {
+        return (int) rangedValue(JDBC_PORT, 8765, 0, 65535);
+    }
+
+    /** A Jetty HashLoginService users file ({@code user: password,role}); when set, JDBC clients need BASIC auth. */
+    public Optional<Path> jdbcAuthUsers() {
+        return get(JDBC_AUTH_USERS).filter(v -> !v.isBlank()).map(Path::of);
+    }
+
+    /** The largest HTTP request body the JDBC endpoint reads; default 64 MiB. */
+    public long jdbcMaxRequestBytes() {
+        return rangedValue(JDBC_MAX_REQUEST_BYTES, 64L << 20, 1024, Integer.MAX_VALUE);
+    }
+
+    /** The longest SQL statement accepted, in characters, checked before parsing; default 1,000,000. */
+    public int sqlMaxLength() {
+        return (int) rangedValue(SQL_MAX_LENGTH, 1_000_000, 1, Integer.MAX_VALUE);
+    }
+
+    /** The most items one IN list may hold, checked before parsing; default 1,000. */
+    public int sqlMaxInListItems() {
+        return (int) rangedValue(SQL_MAX_IN_LIST, 1_000, 1, Integer.MAX_VALUE);
+    }
+
+    private long rangedValue(String key, long fallback, long min, long max) {
+        long v = longValue(key, fallback);
+        if (v < min || v > max) {
+            throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "setting " + key + " must be in " + min + ".." + max
+                    + ", got " + v);
+        }
+        return v;
     }
 
     /** The keys the store reads: everything but Haechi's own non-store keys. */
