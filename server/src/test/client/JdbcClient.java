@@ -26,10 +26,38 @@ public class JdbcClient {
             main();
         } else if (args[0].equals("auth")) {
             auth();
+        } else if (args[0].equals("sql")) {
+            sql(java.util.Arrays.copyOfRange(args, 4, args.length));
         } else {
             hostile(args[1], args[2]);
         }
         out("done", "ok");
+    }
+
+    /** Runs each statement: {@code row<TAB>n<TAB>v1 | v2 ...} per row, or {@code error<TAB>n<TAB>SQLSTATE<TAB>message}. */
+    private static void sql(String[] statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(base + project)) {
+            rows("schemas", c.getMetaData().getSchemas(), "TABLE_SCHEM");
+            rows("tables", c.getMetaData().getTables(null, project, "%", null), "TABLE_NAME");
+            for (int n = 0; n < statements.length; n++) {
+                try (Statement st = c.createStatement()) {
+                    st.setFetchSize(7);
+                    try (ResultSet rs = st.executeQuery(statements[n])) {
+                        ResultSetMetaData md = rs.getMetaData();
+                        while (rs.next()) {
+                            List<String> row = new ArrayList<>();
+                            for (int i = 1; i <= md.getColumnCount(); i++) {
+                                Object v = rs.getObject(i);
+                                row.add(v == null ? "NULL" : v.toString());
+                            }
+                            out("row", n + "\t" + String.join(" | ", row));
+                        }
+                    }
+                } catch (SQLException e) {
+                    out("error", n + "\t" + e.getSQLState() + "\t" + e.getMessage());
+                }
+            }
+        }
     }
 
     private static void main() throws Exception {

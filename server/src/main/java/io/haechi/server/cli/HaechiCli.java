@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             SegmentsCommand.class,
             JobsCommand.class,
+            ServerCommand.class,
             SqlCommand.class,
             ExplainCommand.class,
             CommandLine.HelpCommand.class

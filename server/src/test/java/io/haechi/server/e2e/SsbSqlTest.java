@@ -1,26 +1,33 @@
 package io.haechi.server.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.service.BuildService;
+import io.haechi.builder.source.SourceReaders;
 import io.haechi.datagen.OutputFormat;
 import io.haechi.datagen.ProgressListener;
 import io.haechi.datagen.ssb.SsbGenerator;
 import io.haechi.datagen.ssb.SsbOptions;
 import io.haechi.datagen.ssb.SsbTables;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.haechi.builder.source.SourceReaders;
 import io.haechi.query.HaechiEngine;
 import io.haechi.query.QuerySettings;
 import io.haechi.query.rewrite.CubeRewriter;
+import io.haechi.server.jdbc.DriverJarClient;
+import io.haechi.server.jdbc.JdbcServer;
+import io.haechi.server.query.EngineConnections;
 import io.haechi.server.query.SourceRawTables;
 import io.haechi.server.runtime.HaechiContext;
-import java.time.Duration;
+import io.haechi.server.runtime.HaechiSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +35,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +106,36 @@ class SsbSqlTest {
     @TestFactory
     Stream<DynamicTest> missesNameTheirReason() throws Exception {
         return new ScriptRunner(haechi, duck).tests("/sql/ssb-misses.sql");
+    }
+
+    /**
+     * Over JDBC from a separate JVM holding only the driver jar: the project's schema and tables, SSB Q2.1 fetched in
+     * frames of 7 rows equal to DuckDB, a query no cube answers (QH001 with the reason), a syntax error (42601).
+     */
+    @Test
+    void remoteClientOverTheDriverJar() throws Exception {
+        String q21 = SqlScript.load("/sql/ssb-paper.sql").cases().stream().filter(k -> k.name().equals("Q2.1"))
+                .findFirst().orElseThrow().sql();
+        List<String> expected;
+        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(q21)) {
+            expected = new ArrayList<>();
+            while (rs.next()) {
+                expected.add("0\t" + rs.getObject(1) + " | " + rs.getObject(2) + " | " + rs.getObject(3));
+            }
+        }
+        try (JdbcServer server = new JdbcServer(new EngineConnections(ctx.engine()),
+                new HaechiSettings(Map.of(HaechiSettings.JDBC_PORT, "0"))).start()) {
+            DriverJarClient client = DriverJarClient.run("sql", "127.0.0.1", server.port(), PROJECT, q21,
+                    "select lo_orderkey, sum(lo_revenue) from lineorder group by lo_orderkey",
+                    "select d_year from dates where");
+            assertThat(client.all("schemas")).containsExactly(PROJECT);
+            assertThat(client.all("tables")).contains("lineorder", "dates", "customer", "supplier", "part");
+            assertThat(client.all("row")).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(client.all("error")).hasSize(2);
+            assertThat(client.all("error").get(0)).startsWith("1\tQH001\t")
+                    .contains("lineorder.lo_orderkey, which is not a dimension");
+            assertThat(client.all("error").get(1)).startsWith("2\t42601\t");
+        }
     }
 
     /** With push-down, the same misses are answered from the raw source tables, equal to DuckDB, marked in EXPLAIN. */

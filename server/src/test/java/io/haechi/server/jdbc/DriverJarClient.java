@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code src/test/client/JdbcClient.java} in a separate JVM whose classpath is only the shaded driver jar
  * (system property {@code haechi.test.driver.jar}, set by the pom) and collects its {@code key<TAB>value} lines.
  */
-final class DriverJarClient {
+public final class DriverJarClient {
     private final Map<String, List<String>> lines = new LinkedHashMap<>();
     private final String stderr;
 
@@ -38,15 +38,17 @@ final class DriverJarClient {
         return path;
     }
 
-    static DriverJarClient run(String mode, String host, int port, String project) throws IOException,
-            InterruptedException {
+    public static DriverJarClient run(String mode, String host, int port, String project, String... statements)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path source = Path.of("src/test/client/JdbcClient.java").toAbsolutePath();
         Path out = Files.createTempFile("jdbc-client", ".out");
         Path err = Files.createTempFile("jdbc-client", ".err");
         try {
-            Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", driverJar().toString(),
-                    source.toString(), mode, host, String.valueOf(port), project)
+            List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-cp",
+                    driverJar().toString(), source.toString(), mode, host, String.valueOf(port), project));
+            command.addAll(List.of(statements));
+            Process process = new ProcessBuilder(command)
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             boolean finished = process.waitFor(150, TimeUnit.SECONDS);
             if (!finished) {
@@ -67,12 +69,12 @@ final class DriverJarClient {
     }
 
     /** All values printed under {@code key}. */
-    List<String> all(String key) {
+    public List<String> all(String key) {
         return lines.getOrDefault(key, List.of());
     }
 
     /** The one value printed under {@code key}. */
-    String one(String key) {
+    public String one(String key) {
         List<String> values = all(key);
         assertThat(values).as("lines for '" + key + "'; stderr:\n" + stderr).hasSize(1);
         return values.get(0);

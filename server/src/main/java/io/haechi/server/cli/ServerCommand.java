@@ -1,0 +1,32 @@
+package io.haechi.server.cli;
+
+import io.haechi.server.jdbc.JdbcServer;
+import io.haechi.server.runtime.HaechiContext;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code haechi server}: the store (embedded HBase unless configured) and the JDBC endpoint, until Ctrl-C. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Start the store and serve SQL over JDBC (loopback by default) until Ctrl-C.")
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ContextOptions context;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("starting the store (embedded HBase unless hbase.zookeeper.quorum is set)");
+        out.flush();
+        try (HaechiContext ctx = context.open(); JdbcServer jdbc = Serving.start(ctx, out)) {
+            Serving.awaitShutdown(out);
+            return ExitCodes.OK;
+        }
+    }
+}
