@@ -21,9 +21,9 @@ final class Serving {
         out.println("JDBC:       " + (projects.isEmpty() ? jdbc.url("PROJECT")
                 : String.join("\n            ", projects.stream().map(jdbc::url).toList())));
         out.println("Driver jar: " + driverJar());
-        out.println("sqlline:    java -cp " + driverJar() + ":sqlline.jar sqlline.SqlLine -d io.haechi.jdbc.HaechiDriver"
-                + " -u " + jdbc.url(projects.isEmpty() ? "PROJECT" : projects.get(0)) + " -n haechi -p ''"
-                + "   (README: getting sqlline.jar)");
+        out.println("sqlline:    java -cp sqlline-1.12.0-jar-with-dependencies.jar:" + driverJar()
+                + " sqlline.SqlLine -u '" + jdbc.url(projects.isEmpty() ? "PROJECT" : projects.get(0))
+                + "' -n '' -p ''   (README, section JDBC: getting sqlline)");
         out.flush();
         return jdbc;
     }
