@@ -95,7 +95,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("2. starting the store (embedded HBase unless hbase.zookeeper.quorum is set)");
         out.flush();
-        try (HaechiContext ctx = context.open()) {
+        HaechiContext ctx = context.open();
+        boolean serving = false;
+        try {
             out.println("3. applying the example models and cubes, building them");
             build(ctx, out, PROJECT, CUBE, examples(home, "ads", "cube.json"), this.out.resolve("ads"), from, to);
             if (ssbScale > 0) {
@@ -111,14 +113,18 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("SQL:        ./haechi sql -p " + PROJECT + " \"" + EXAMPLES.get(0) + "\"");
                 return ExitCodes.OK;
             }
-            try (JdbcServer jdbc = Serving.start(ctx, out)) {
-                out.println("Try (project " + PROJECT + "):");
-                for (String q : EXAMPLES) {
-                    out.println("  " + q + ";");
-                }
-                Serving.awaitShutdown(out);
+            JdbcServer jdbc = Serving.start(ctx, out);
+            serving = true;
+            out.println("Try (project " + PROJECT + "):");
+            for (String q : EXAMPLES) {
+                out.println("  " + q + ";");
             }
+            Serving.serveUntilStopped(out, jdbc, ctx);
             return ExitCodes.OK;
+        } finally {
+            if (!serving) {
+                ctx.close();
+            }
         }
     }
 

@@ -24,9 +24,15 @@ final class ServerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("starting the store (embedded HBase unless hbase.zookeeper.quorum is set)");
         out.flush();
-        try (HaechiContext ctx = context.open(); JdbcServer jdbc = Serving.start(ctx, out)) {
-            Serving.awaitShutdown(out);
-            return ExitCodes.OK;
+        HaechiContext ctx = context.open();
+        JdbcServer jdbc;
+        try {
+            jdbc = Serving.start(ctx, out);
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
         }
+        Serving.serveUntilStopped(out, jdbc, ctx);
+        return ExitCodes.OK;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Starts the SQL endpoints over a context, prints how to connect, and serves until the JVM is asked to stop. */
 final class Serving {
@@ -28,21 +29,52 @@ final class Serving {
         return jdbc;
     }
 
-    /** Blocks until Ctrl-C (or SIGTERM); the caller's try-with-resources then closes the server and the store. */
-    static void awaitShutdown(PrintWriter out) throws InterruptedException {
+    /**
+     * Blocks until Ctrl-C (or SIGTERM), then closes {@code resources} in order. The shutdown hook waits (up to a
+     * minute) until they are closed, so the embedded HBase stops cleanly before the JVM exits.
+     */
+    static void serveUntilStopped(PrintWriter out, AutoCloseable... resources) throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
-        Thread main = Thread.currentThread();
+        CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stop.countDown();
             try {
-                main.join(60_000);
+                closed.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "haechi-shutdown"));
         out.println("Serving; Ctrl-C stops the server and the embedded HBase.");
         out.flush();
-        stop.await();
+        try {
+            stop.await();
+            out.println("stopping");
+            out.flush();
+        } finally {
+            try {
+                closeAll(resources);
+            } finally {
+                closed.countDown();
+            }
+        }
+    }
+
+    private static void closeAll(AutoCloseable... resources) throws Exception {
+        Exception first = null;
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     static String driverJar() {
