@@ -29,9 +29,9 @@ public final class AvroSchemaInference {
         this.fileSystems = requireNonNull(fileSystems, "fileSystems is null");
     }
 
-    /** Infers from local files or {@code file:} URIs. */
+    /** Infers from local files or any Hadoop URI (with Hadoop's default configuration). */
     public static TableDesc infer(String location, String tableName) {
-        return new AvroSchemaInference(SourceFileSystems.local()).inferTable(location, tableName);
+        return new AvroSchemaInference(SourceFileSystems.standard()).inferTable(location, tableName);
     }
 
     /** The table at {@code location} (a file or a directory of {@code .avro} files, partitioned or not). */

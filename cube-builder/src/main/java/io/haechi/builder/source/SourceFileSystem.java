@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The file operations the source readers need, so that a table's location can live on any file system. The local
- * implementation ({@link LocalSourceFileSystem}) serves plain paths and {@code file:} URIs; an HDFS or object-store
- * implementation wraps Hadoop's {@code FileSystem} (listStatus, open, an {@code FSDataInputStream} as a seekable
- * channel) in a module that may depend on Hadoop, and registers its scheme with {@link SourceFileSystems}.
+ * implementation ({@link LocalSourceFileSystem}) serves plain paths and {@code file:} URIs; {@link
+ * HadoopSourceFileSystem} serves every other scheme through Hadoop's {@code FileSystem} (listStatus, open, an
+ * {@code FSDataInputStream} as a seekable channel). {@link SourceFileSystems} picks one per location.
  */
 public interface SourceFileSystem {
     /** Whether this file system serves the location (by its URI scheme). */

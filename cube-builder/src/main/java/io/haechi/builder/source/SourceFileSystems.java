@@ -6,10 +6,12 @@ import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses the {@link SourceFileSystem} for a location. {@link #local()} knows local paths and {@code file:} URIs;
- * {@link #with} adds another (an HDFS one, later) in front.
+ * {@link #withHadoop} adds every other scheme through Hadoop's {@code FileSystem}; {@link #with} adds any other
+ * implementation in front.
  */
 public final class SourceFileSystems {
     private final List<SourceFileSystem> fileSystems;
@@ -21,6 +23,19 @@ public final class SourceFileSystems {
     /** Local paths and {@code file:} URIs only. */
     public static SourceFileSystems local() {
         return new SourceFileSystems(List.of(LocalSourceFileSystem.INSTANCE));
+    }
+
+    /**
+     * Local paths and {@code file:} URIs through {@code java.nio}, every other URI scheme through Hadoop, configured
+     * by the {@code fs.*}, {@code dfs.*} and {@code hadoop.*} keys of {@code settings} over Hadoop's defaults.
+     */
+    public static SourceFileSystems withHadoop(Map<String, String> settings) {
+        return local().with(new HadoopSourceFileSystem(settings));
+    }
+
+    /** {@link #withHadoop} with Hadoop's default configuration. */
+    public static SourceFileSystems standard() {
+        return withHadoop(Map.of());
     }
 
     /** These file systems plus one, which is asked first. */
@@ -42,6 +57,6 @@ public final class SourceFileSystems {
         }
         throw new HaechiException(ErrorCode.UNSUPPORTED_SOURCE, "cannot read '" + location + "': the scheme '"
                 + LocalSourceFileSystem.scheme(location) + ":' has no source file system in this build; "
-                + "local paths and file: URIs are supported");
+                + "this reader knows local paths and file: URIs only");
     }
 }

@@ -16,9 +16,9 @@ public final class SourceReaders {
         this.csvOptions = requireNonNull(csvOptions, "csvOptions is null");
     }
 
-    /** Local files, CSV with {@link CsvOptions#DEFAULT}. */
+    /** Local files and Hadoop URIs with Hadoop's default configuration, CSV with {@link CsvOptions#DEFAULT}. */
     public static SourceReaders defaults() {
-        return new SourceReaders(SourceFileSystems.local(), CsvOptions.DEFAULT);
+        return new SourceReaders(SourceFileSystems.standard(), CsvOptions.DEFAULT);
     }
 
     /** The reader for a format; {@code UNSUPPORTED_SOURCE} for Parquet (not yet). */

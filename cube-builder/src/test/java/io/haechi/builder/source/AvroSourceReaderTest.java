@@ -211,12 +211,12 @@ class AvroSourceReaderTest {
 
     @Test
     void unknownSchemeAndParquetAreUnsupported() {
-        TableDesc hdfs = new TableDesc("t", "hdfs://nn:8020/data/t", SourceFormat.AVRO,
+        TableDesc unknown = new TableDesc("t", "nosuch://nn:8020/data/t", SourceFormat.AVRO,
                 List.of(new ColumnDesc("x", DataType.INT, true)));
-        assertThatThrownBy(() -> avro.splits(SourceScan.all(hdfs)))
+        assertThatThrownBy(() -> avro.splits(SourceScan.all(unknown)))
                 .isInstanceOfSatisfying(HaechiException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_SOURCE))
-                .hasMessageContaining("hdfs:");
+                .hasMessageContaining("'nosuch://nn:8020/data/t'");
         assertThatThrownBy(() -> SourceReaders.defaults().forFormat(SourceFormat.PARQUET))
                 .isInstanceOfSatisfying(HaechiException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_SOURCE));

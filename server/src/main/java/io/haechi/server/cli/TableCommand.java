@@ -1,6 +1,7 @@
 package io.haechi.server.cli;
 
 import io.haechi.builder.source.AvroSchemaInference;
+import io.haechi.builder.source.SourceFileSystems;
 import io.haechi.model.catalog.ApplyPlan;
 import io.haechi.model.catalog.Versioned;
 import io.haechi.model.error.ErrorCode;
@@ -49,7 +50,8 @@ final class TableCommand implements Runnable {
         String name;
 
         @Option(names = "--location", required = true,
-                description = "An Avro file or a directory of them (date-partitioned sub-directories allowed).")
+                description = "An Avro file or a directory of them (date-partitioned sub-directories allowed): a "
+                        + "local path or a Hadoop FileSystem URI (hdfs://, viewfs://, ...).")
         String location;
 
         @Option(names = "--print", description = "Print the inferred table JSON only; register nothing.")
@@ -58,7 +60,8 @@ final class TableCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            TableDesc inferred = AvroSchemaInference.infer(location, name);
+            TableDesc inferred = new AvroSchemaInference(SourceFileSystems.withHadoop(context.settings().values()))
+                    .inferTable(location, name);
             TableDesc table = new TableDesc(inferred.name(), location, SourceFormat.AVRO, inferred.columns());
             if (printOnly) {
                 out.println(JsonDescriptors.write(table));

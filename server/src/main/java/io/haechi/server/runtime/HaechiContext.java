@@ -8,6 +8,8 @@ import io.haechi.builder.job.MetadataJobRepository;
 import io.haechi.builder.reject.RejectThreshold;
 import io.haechi.builder.segment.SegmentBuildConfig;
 import io.haechi.builder.service.BuildService;
+import io.haechi.builder.source.CsvOptions;
+import io.haechi.builder.source.SourceFileSystems;
 import io.haechi.builder.source.SourceReaders;
 import io.haechi.model.spi.CubeStore;
 import io.haechi.storage.hbase.CubeStoreOptions;
@@ -110,7 +112,13 @@ public final class HaechiContext implements AutoCloseable {
         long maxRejects = settings.longValue(HaechiSettings.REJECT_THRESHOLD, 0);
         config = config.withRejectThreshold(maxRejects < 0 ? RejectThreshold.unlimited()
                 : RejectThreshold.rows(maxRejects));
-        return new BuildService(catalog, jobs, jobRunner(listener), cubeStore, SourceReaders.defaults(), config);
+        return new BuildService(catalog, jobs, jobRunner(listener), cubeStore, new SourceReaders(sourceFileSystems(), CsvOptions.DEFAULT),
+                config);
+    }
+
+    /** Local paths, and Hadoop URIs configured by the {@code fs.*}, {@code dfs.*}, {@code hadoop.*} settings. */
+    public SourceFileSystems sourceFileSystems() {
+        return SourceFileSystems.withHadoop(settings.values());
     }
 
     public Path jobsDir() {
