@@ -99,3 +99,21 @@ from (select d_year, sum(lo_revenue) as revenue
 select sum(v_revenue) as revenue
 from lineorder left join dates on lo_orderdate = d_datekey
 where d_year = ? and lo_discount between ? and ? and lo_quantity < ?;
+
+-- name: UNION ALL of two aggregates, each served by a cube scan
+-- cuboid: p_mfgr, c_nation, c_region, s_region, d_year
+select 'ASIA' as region, sum(lo_revenue) as revenue
+from lineorder left join customer on lo_custkey = c_custkey
+where c_region = 'ASIA'
+union all
+select 'EUROPE', sum(lo_revenue)
+from lineorder left join customer on lo_custkey = c_custkey
+where c_region = 'EUROPE';
+
+-- name: CASE over aggregates
+-- cuboid: lo_quantity, lo_discount, d_year
+select d_year,
+       case when sum(lo_revenue) > 400000000000 then 'high' when count(*) > 0 then 'low' else 'none' end as band,
+       count(*) as n
+from lineorder left join dates on lo_orderdate = d_datekey
+group by d_year;

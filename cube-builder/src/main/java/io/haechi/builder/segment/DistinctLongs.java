@@ -18,6 +18,9 @@ final class DistinctLongs {
     private long[] small;
     private int size;
     private Roaring64Bitmap large;
+    /** The large bitmap's bytes when last measured, and an upper bound of what merges added since. */
+    private long measuredBytes = -1;
+    private long addedBytes;
 
     static DistinctLongs empty() {
         DistinctLongs d = new DistinctLongs();
@@ -89,6 +92,9 @@ final class DistinctLongs {
             return this;
         }
         Roaring64Bitmap mine = toRoaring();
+        // Measuring a Roaring64Bitmap walks all of it, so merges add an upper bound and sizeInBytes measures again
+        // only once that bound has grown by a quarter: the memory budget stays honest at amortised O(1) per merge.
+        addedBytes += other.large == null ? 16L * other.size : other.sizeInBytes();
         if (other.large != null) {
             mine.or(other.large);
         } else {
@@ -103,7 +109,14 @@ final class DistinctLongs {
     }
 
     long sizeInBytes() {
-        return large == null ? 32 + 8L * size : 96 + large.getLongSizeInBytes();
+        if (large == null) {
+            return 32 + 8L * size;
+        }
+        if (measuredBytes < 0 || addedBytes > measuredBytes / 4 + 4096) {
+            measuredBytes = large.getLongSizeInBytes();
+            addedBytes = 0;
+        }
+        return 96 + measuredBytes + addedBytes;
     }
 
     /** Cube-model COUNT_DISTINCT 64's gap format (format byte 2, count, unsigned gaps) of a small state. */

@@ -41,6 +41,8 @@ public final class StandaloneSettings {
         site.put("hbase.master.wait.on.regionservers.maxtostart", "1");
         site.put("hbase.regionserver.msginterval", "500");
         site.put("hbase.unsafe.stream.capability.enforce", "false");
+        // Permissions without forking chmod per bulk-loaded HFile (see NioLocalFileSystem).
+        site.put("fs.file.impl", NioLocalFileSystem.class.getName());
         // Loaded for all regions: no per-table deployment (architecture.md, Storage).
         site.put("hbase.coprocessor.region.classes", HaechiAggregationObserver.class.getName());
         return site;
