@@ -8,9 +8,16 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Aggregate types as an analyst (and DuckDB) expects them: SUM over integers is BIGINT (Calcite's default keeps
  * INTEGER, which overflows on ad volumes), SUM over DECIMAL widens to 38 digits, AVG over exact numbers is DOUBLE.
+ * CASE and UNION over strings of different lengths give VARCHAR rather than blank-padded CHAR: {@code 'ASIA'}, not
+ * {@code 'ASIA  '}, as PostgreSQL and DuckDB answer.
  */
 public final class HaechiTypeSystem extends RelDataTypeSystemImpl {
     public static final HaechiTypeSystem INSTANCE = new HaechiTypeSystem();
+
+    @Override
+    public boolean shouldConvertRaggedUnionTypesToVarying() {
+        return true;
+    }
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
