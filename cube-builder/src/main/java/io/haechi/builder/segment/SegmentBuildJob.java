@@ -220,6 +220,7 @@ public final class SegmentBuildJob {
         Properties p = new Properties();
         p.setProperty("modelFiltered", Long.toString(flat.modelFilteredRows()));
         p.setProperty("factRows", Long.toString(rows.get()));
+        flat.leftJoinMisses().forEach((alias, n) -> p.setProperty("leftJoinMiss." + alias, Long.toString(n)));
         try (var out = Files.newOutputStream(tmp.resolve("read.properties"))) {
             p.store(out, "read-and-stats");
         }
@@ -244,7 +245,7 @@ public final class SegmentBuildJob {
 
     /** What read-and-stats left in the work directory. */
     private record ReadOutput(SegmentDictionaries dictionaries, CuboidStatistics.Estimates estimates,
-            RejectReport rejects, long modelFiltered, List<Path> factFiles) {
+            RejectReport rejects, long modelFiltered, List<Path> factFiles, Map<String, Long> leftJoinMisses) {
     }
 
     private ReadOutput readOutput(Path workDir) throws IOException {
@@ -257,10 +258,16 @@ public final class SegmentBuildJob {
         try (var in = Files.newInputStream(dir.resolve("read.properties"))) {
             p.load(in);
         }
+        Map<String, Long> misses = new java.util.TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("leftJoinMiss.")) {
+                misses.put(key.substring("leftJoinMiss.".length()), Long.parseLong(p.getProperty(key)));
+            }
+        }
         return new ReadOutput(SegmentDictionaries.read(dir.resolve("dictionaries.bin"), cube),
                 CuboidStatistics.Estimates.read(dir.resolve("statistics.bin")),
                 RejectReportFile.read(dir.resolve("rejects.bin")), Long.parseLong(p.getProperty("modelFiltered")),
-                FactSpill.files(dir));
+                FactSpill.files(dir), misses);
     }
 
     // ---- cuboids
@@ -418,7 +425,8 @@ public final class SegmentBuildJob {
                 read.modelFiltered(), read.estimates().rows(), stats.rowsPerCuboid(),
                 read.estimates().rowsPerCuboid(), stats.bytesStored(), stats.regions(), regions.shardCount(), times);
         Files.writeString(context.workDir().resolve("report.txt"), report.toText());
-        result = new SegmentBuildResult(spec.storageId(), regions.shardCount(), read.dictionaries(), stats, report);
+        result = new SegmentBuildResult(spec.storageId(), regions.shardCount(), read.dictionaries(), stats, report,
+                read.leftJoinMisses());
         context.progress(1.0, "segment " + spec.storageId() + " ready to commit");
     }
 

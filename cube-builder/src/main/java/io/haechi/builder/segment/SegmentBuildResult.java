@@ -15,11 +15,12 @@ import io.haechi.model.spi.SegmentStats;
  * @param report the build report
  */
 public record SegmentBuildResult(String storageId, int shardCount, SegmentDictionaries dictionaries,
-        SegmentStats stats, BuildReport report) {
+        SegmentStats stats, BuildReport report, java.util.Map<String, Long> leftJoinMisses) {
     public SegmentBuildResult {
         requireNonNull(storageId, "storageId is null");
         requireNonNull(dictionaries, "dictionaries is null");
         requireNonNull(stats, "stats is null");
         requireNonNull(report, "report is null");
+        leftJoinMisses = java.util.Map.copyOf(leftJoinMisses);
     }
 }

@@ -79,7 +79,7 @@ public final class BuildService {
         String storageId = (project + "__" + cubeName + "__" + segmentName + "_" + suffix).toLowerCase(Locale.ROOT);
         String jobId = project + ".build-" + cubeName + "-" + segmentName + "-" + suffix;
         Versioned<SegmentDesc> segment = catalog.createSegment(project, new SegmentDesc(segmentName, cubeName, from,
-                to, SegmentStatus.BUILDING, storageId, 0, jobId, Map.of(), 0, 0));
+                to, SegmentStatus.BUILDING, storageId, 0, jobId, Map.of(), 0, 0, Map.of()));
         Map<String, String> params = new HashMap<>();
         params.put("project", project);
         params.put("cube", cubeName);
@@ -124,7 +124,7 @@ public final class BuildService {
                 SegmentBuildResult result = build.result().orElseThrow();
                 Versioned<SegmentDesc> current = segmentOf(job);
                 SegmentDesc ready = current.value().ready(result.shardCount(), result.stats().rowsPerCuboid(),
-                        result.report().factRows(), result.stats().bytesStored());
+                        result.report().factRows(), result.stats().bytesStored(), result.leftJoinMisses());
                 Path file = context.workDir().resolve("dictionaries.commit");
                 result.dictionaries().write(file);
                 catalog.commitSegment(project, current, ready, Files.readAllBytes(file));

@@ -21,10 +21,13 @@ import java.util.TreeMap;
  * @param rowsPerCuboid stored rows per cuboid id (empty while BUILDING)
  * @param sourceRows fact rows read into it
  * @param bytesStored bytes the store holds for it
+ * @param leftJoinMisses per LEFT-joined lookup alias, fact rows that found no lookup row (kept with NULL lookup
+ *     columns); empty while BUILDING and for segments built before it was recorded. Zero for a lookup means an INNER
+ *     join of it gives the same answer as the cube.
  */
 public record SegmentDesc(String name, String cube, LocalDate from, LocalDate to, SegmentStatus status,
         String storageId, int shardCount, String jobId, Map<Long, Long> rowsPerCuboid, long sourceRows,
-        long bytesStored) {
+        long bytesStored, Map<String, Long> leftJoinMisses) {
     private static final java.util.regex.Pattern SEGMENT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,128}");
 
     public SegmentDesc {
@@ -45,6 +48,7 @@ public record SegmentDesc(String name, String cube, LocalDate from, LocalDate to
         }
         requireNonNull(jobId, "jobId is null");
         rowsPerCuboid = Map.copyOf(new TreeMap<>(requireNonNull(rowsPerCuboid, "rowsPerCuboid is null")));
+        leftJoinMisses = Map.copyOf(requireNonNull(leftJoinMisses, "leftJoinMisses is null"));
     }
 
     /** The conventional segment name of a range: {@code yyyyMMdd_yyyyMMdd}. */
@@ -61,7 +65,16 @@ public record SegmentDesc(String name, String cube, LocalDate from, LocalDate to
     }
 
     public SegmentDesc ready(int shards, Map<Long, Long> rows, long readRows, long bytes) {
+        return ready(shards, rows, readRows, bytes, Map.of());
+    }
+
+    /**
+     * The READY form of this segment.
+     *
+     * @param misses per LEFT-joined lookup alias, the fact rows that found no lookup row (kept with NULLs)
+     */
+    public SegmentDesc ready(int shards, Map<Long, Long> rows, long readRows, long bytes, Map<String, Long> misses) {
         return new SegmentDesc(name, cube, from, to, SegmentStatus.READY, storageId, shards, jobId, rows, readRows,
-                bytes);
+                bytes, misses);
     }
 }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 final class SegmentJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("kind", "schemaVersion", "name", "cube", "from", "to", "status",
-            "storageId", "shardCount", "jobId", "rowsPerCuboid", "sourceRows", "bytesStored");
+            "storageId", "shardCount", "jobId", "rowsPerCuboid", "sourceRows", "bytesStored", "leftJoinMisses");
 
     private SegmentJson() {
     }
@@ -38,6 +38,10 @@ final class SegmentJson {
         new TreeMap<>(s.rowsPerCuboid()).forEach((cuboid, count) -> rows.put(Long.toString(cuboid), count));
         n.put("sourceRows", s.sourceRows());
         n.put("bytesStored", s.bytesStored());
+        if (!s.leftJoinMisses().isEmpty()) {
+            ObjectNode misses = n.putObject("leftJoinMisses");
+            new TreeMap<>(s.leftJoinMisses()).forEach(misses::put);
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(n);
         } catch (IOException e) {
@@ -61,11 +65,14 @@ final class SegmentJson {
             Map<Long, Long> rows = new TreeMap<>();
             n.path("rowsPerCuboid").fields().forEachRemaining(e -> rows.put(Long.parseLong(e.getKey()),
                     e.getValue().asLong()));
+            Map<String, Long> misses = new TreeMap<>();
+            n.path("leftJoinMisses").fields().forEachRemaining(e -> misses.put(e.getKey(), e.getValue().asLong()));
             return new SegmentDesc(text(n, "name", source), text(n, "cube", source),
                     LocalDate.parse(text(n, "from", source)), LocalDate.parse(text(n, "to", source)),
                     SegmentStatus.valueOf(text(n, "status", source)), text(n, "storageId", source),
                     n.path("shardCount").asInt(),
-                    text(n, "jobId", source), rows, n.path("sourceRows").asLong(), n.path("bytesStored").asLong());
+                    text(n, "jobId", source), rows, n.path("sourceRows").asLong(), n.path("bytesStored").asLong(),
+                    misses);
         } catch (IOException | RuntimeException e) {
             if (e instanceof HaechiException he) {
                 throw he;

@@ -35,7 +35,7 @@ class CatalogTest {
         LocalDate f = LocalDate.parse(from);
         LocalDate t = LocalDate.parse(to);
         return new SegmentDesc(SegmentDesc.nameOf(f, t), cube, f, t, SegmentStatus.BUILDING,
-                "ssb__" + cube + "__" + SegmentDesc.nameOf(f, t), 0, "job-1", Map.of(), 0, 0);
+                "ssb__" + cube + "__" + SegmentDesc.nameOf(f, t), 0, "job-1", Map.of(), 0, 0, Map.of());
     }
 
     @Test

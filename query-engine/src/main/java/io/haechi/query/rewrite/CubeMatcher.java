@@ -105,7 +105,38 @@ final class CubeMatcher {
         for (int m : measures) {
             outputTypes.add(SqlTypes.of(types, cube.cube().measures().get(m).returnType(), true));
         }
-        return new CubeCandidate(spec, outputTypes, calls, choice.cost(), match.assumptions());
+        return new CubeCandidate(spec, outputTypes, calls, choice.cost(), joinAssumptions());
+    }
+
+    /**
+     * An INNER join of a lookup the model joins LEFT drops the fact rows without a lookup row, which the cube kept:
+     * answerable only when the build found none. Segments built before the misses were recorded are assumed complete,
+     * and EXPLAIN says so.
+     */
+    private List<String> joinAssumptions() {
+        List<String> out = new ArrayList<>();
+        for (String alias : match.innerOnLeft) {
+            long misses = 0;
+            List<String> unknown = new ArrayList<>();
+            for (var segment : cube.segments()) {
+                Long n = segment.leftJoinMisses().get(alias);
+                if (n == null) {
+                    unknown.add(segment.name());
+                } else {
+                    misses += n;
+                }
+            }
+            if (misses > 0) {
+                throw new Bail("INNER join of " + alias + ", but " + misses + " fact rows of the built segments have no "
+                        + alias + " row: cube " + cube.name() + " keeps them (the model joins " + alias + " LEFT) and "
+                        + "an INNER join would drop them; join " + alias + " LEFT");
+            }
+            if (!unknown.isEmpty()) {
+                out.add("INNER join of " + alias + " on a LEFT model: assumes every foreign key finds its row "
+                        + "(not recorded for segments " + unknown + ")");
+            }
+        }
+        return out;
     }
 
     /** The scan column of a base column, created on first use. */

@@ -15,8 +15,9 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * A {@link StarTree} laid over one model: which model alias each scan is, the join equalities consumed, and the
- * conditions left over as filters. Query INNER joins on a LEFT model are accepted (their answers agree when every
- * foreign key finds its lookup row, which {@link #assumptions()} records); a query LEFT join on an INNER model is not.
+ * conditions left over as filters. Query INNER joins on a LEFT model are noted in {@link #innerOnLeft} (their
+ * answers agree only when every foreign key found its lookup row, which each cube checks against its segments); a
+ * query LEFT join on an INNER model is refused.
  */
 final class StarMatch {
     final StarSchema model;
@@ -25,7 +26,8 @@ final class StarMatch {
     final List<RexNode> filters = new ArrayList<>();
     /** Lookup primary-key base column to the foreign-key base column it was joined with. */
     final Map<Integer, Integer> primaryToForeign = new HashMap<>();
-    private final List<String> assumptions = new ArrayList<>();
+    /** Lookups the query joins INNER that the model joins LEFT: answerable when no fact row missed them. */
+    final List<String> innerOnLeft = new ArrayList<>();
 
     private StarMatch(StarSchema model, StarTree tree) {
         this.model = model;
@@ -37,10 +39,6 @@ final class StarMatch {
         StarMatch m = new StarMatch(model, tree);
         m.assign();
         return m;
-    }
-
-    List<String> assumptions() {
-        return assumptions;
     }
 
     /** The model alias and column of a base column, e.g. {@code customer.c_region}. */
@@ -133,8 +131,7 @@ final class StarMatch {
                     + "without a " + l.alias() + " row)");
         }
         if (!queryLeft && l.joinType() == JoinType.LEFT) {
-            assumptions.add("INNER join of " + l.alias() + " answered from a LEFT model: assumes every foreign key "
-                    + "finds its row");
+            innerOnLeft.add(l.alias());
         }
     }
 
