@@ -28,6 +28,6 @@ public interface ScanServices {
 
     /** Upper bound on the key ranges one scan sends per segment. */
     default int maxKeyRanges() {
-        return 4096;
+        return 16;
     }
 }

@@ -18,7 +18,6 @@ import org.apache.hadoop.hbase.Cell;
 import org.apache.hadoop.hbase.CellUtil;
 import org.apache.hadoop.hbase.TableName;
 import org.apache.hadoop.hbase.TableNotFoundException;
-import org.apache.hadoop.hbase.client.RegionLocator;
 import org.apache.hadoop.hbase.client.Result;
 import org.apache.hadoop.hbase.client.ResultScanner;
 import org.apache.hadoop.hbase.client.Scan;
@@ -179,8 +178,8 @@ final class CubeScan {
     private List<RegionScan> plan() {
         List<byte[][]> ranges = mergedRanges();
         Pair<byte[][], byte[][]> keys;
-        try (RegionLocator locator = store.connection().getRegionLocator(table)) {
-            keys = locator.getStartEndKeys();
+        try {
+            keys = store.regionBoundaries(table);
             if (keys.getFirst().length == 0) {
                 // the locator of a missing table finds no regions rather than failing
                 throw new TableNotFoundException(table);

@@ -46,6 +46,18 @@ public final class HBaseCubeStore implements CubeStore {
     private final boolean ownsConnection;
     private final CubeStoreOptions options;
     private final ExecutorService scanPool;
+    /**
+     * Region boundaries per segment table. Looking them up reads hbase:meta (a round trip per query); segment tables
+     * are written once and pre-split, so boundaries are kept for a while. Stale ones would only cost parallelism: a
+     * scan crossing a boundary is still answered, each region's partial groups merged on this side.
+     */
+    private final java.util.Map<org.apache.hadoop.hbase.TableName, Boundaries> boundaries =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Boundaries(org.apache.hadoop.hbase.util.Pair<byte[][], byte[][]> keys, long readNanos) {
+    }
+
+    private static final long BOUNDARIES_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
     private HBaseCubeStore(Connection connection, boolean ownsConnection, CubeStoreOptions options) {
         this.connection = connection;
@@ -95,6 +107,22 @@ public final class HBaseCubeStore implements CubeStore {
 
     Configuration configuration() {
         return connection.getConfiguration();
+    }
+
+    /** The start and end keys of a table's regions, cached for a while (see {@link #boundaries}). */
+    org.apache.hadoop.hbase.util.Pair<byte[][], byte[][]> regionBoundaries(org.apache.hadoop.hbase.TableName table)
+            throws java.io.IOException {
+        long now = System.nanoTime();
+        Boundaries b = boundaries.get(table);
+        if (b == null || now - b.readNanos() > BOUNDARIES_TTL_NANOS) {
+            try (org.apache.hadoop.hbase.client.RegionLocator locator = connection().getRegionLocator(table)) {
+                b = new Boundaries(locator.getStartEndKeys(), now);
+            }
+            if (b.keys().getFirst().length > 0) {
+                boundaries.put(table, b);
+            }
+        }
+        return b.keys();
     }
 
     Connection connection() {
@@ -170,6 +198,7 @@ public final class HBaseCubeStore implements CubeStore {
 
     @Override
     public void dropSegment(String storageId) {
+        boundaries.clear();
         try (Admin admin = connection.getAdmin()) {
             HBaseTables.drop(admin, tableOf(storageId));
         } catch (IOException e) {
