@@ -11,7 +11,7 @@ group by d_year
 order by d_year;
 
 -- name: IN list of nations with HAVING and LIMIT
--- cuboid: p_mfgr, c_nation, c_region, s_region, d_year
+-- cuboid: c_region, s_region, c_nation, s_nation, d_year
 select c_nation, sum(lo_revenue) as revenue
 from lineorder
 left join customer on lo_custkey = c_custkey
@@ -24,7 +24,7 @@ order by revenue desc
 limit 3;
 
 -- name: OR across two dimensions
--- cuboid: p_mfgr, c_nation, c_region, s_region, d_year
+-- cuboid: c_region, s_region, c_nation, s_nation, d_year
 select d_year, count(*) as orders, sum(lo_revenue) as revenue
 from lineorder
 left join customer on lo_custkey = c_custkey
@@ -61,7 +61,7 @@ where p_mfgr = 'MFGR#3'
 group by d_year;
 
 -- name: window over aggregates
--- cuboid: p_mfgr, c_nation, c_region, s_region, d_year
+-- cuboid: c_region, s_region, c_nation, s_nation, d_year
 select c_region, d_year, sum(lo_revenue) as revenue,
        rank() over (partition by c_region order by sum(lo_revenue) desc) as rnk
 from lineorder
@@ -81,7 +81,7 @@ from lineorder left join dates on lo_orderdate = d_datekey
 where d_year = 2050;
 
 -- name: subquery over an aggregate
--- cuboid: p_mfgr, c_nation, c_region, s_region, d_year
+-- cuboid: c_region, s_region, c_nation, s_nation, d_year
 select count(*) as years, max(revenue) as best
 from (select d_year, sum(lo_revenue) as revenue
       from lineorder
@@ -101,7 +101,7 @@ from lineorder left join dates on lo_orderdate = d_datekey
 where d_year = ? and lo_discount between ? and ? and lo_quantity < ?;
 
 -- name: UNION ALL of two aggregates, each served by a cube scan
--- cuboid: p_mfgr, c_nation, c_region, s_region, d_year
+-- cuboid: c_region, s_region, c_nation, s_nation, d_year
 select 'ASIA' as region, sum(lo_revenue) as revenue
 from lineorder left join customer on lo_custkey = c_custkey
 where c_region = 'ASIA'
