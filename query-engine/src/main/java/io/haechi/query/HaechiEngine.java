@@ -13,7 +13,7 @@ import io.haechi.query.exec.LookupSnapshot;
 import io.haechi.query.exec.ScanServices;
 import io.haechi.query.exec.SegmentCodec;
 import io.haechi.query.exec.LruCache;
-import io.haechi.query.jdbc.EngineConnections;
+import io.haechi.query.jdbc.CalciteConnections;
 import io.haechi.query.jdbc.PlanCache;
 import io.haechi.query.meta.CubeView;
 import io.haechi.query.meta.ProjectSnapshot;
@@ -40,7 +40,7 @@ public final class HaechiEngine implements ScanServices {
     private final CubeStore store;
     private final RawTableSource raw;
     private final QuerySettings settings;
-    private final EngineConnections connections;
+    private final CalciteConnections connections;
     private final PlanCache plans;
     private final LruCache<Object, List<Object[]>> results;
     private final Map<String, Timed> snapshots = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ public final class HaechiEngine implements ScanServices {
         this.settings = requireNonNull(settings, "settings is null");
         this.plans = new PlanCache(settings.planCacheEntries(), project -> snapshot(project).signature());
         this.results = new LruCache<>(settings.resultCacheEntries());
-        this.connections = new EngineConnections(new CubeRewriter(this, this::snapshot, settings.onNoRealization()),
+        this.connections = new CalciteConnections(new CubeRewriter(this, this::snapshot, settings.onNoRealization()),
                 plans);
     }
 
@@ -89,23 +89,22 @@ public final class HaechiEngine implements ScanServices {
 
     /** Forgets the project's metadata snapshot, so the next statement sees a segment committed just now. */
     public void refresh(String project) {
-        snapshots.remove(project);
+        // Marked stale rather than dropped, so the reload still reuses what it validated.
+        snapshots.computeIfPresent(project, (p, t) -> new Timed(t.snapshot(),
+                System.nanoTime() - settings.metadataRefresh().toNanos() - 1));
     }
 
     /** The project's metadata, re-read from the catalog when older than the refresh interval. */
     public ProjectSnapshot snapshot(String project) {
         long now = System.nanoTime();
         Timed t = snapshots.get(project);
-        if (t == null || now - t.loadedNanos() > settings.metadataRefresh().toNanos()) {
-            t = new Timed(ProjectSnapshot.load(catalog, project), now);
-            snapshots.put(project, t);
+        if (t != null && now - t.loadedNanos() <= settings.metadataRefresh().toNanos()) {
+            return t.snapshot();
         }
-        return t.snapshot();
-    }
-
-    /** Statements whose plans are cached. */
-    public int cachedPlans() {
-        return plans.size();
+        // One reload per project at a time; the others wait for it instead of reading the catalog too.
+        return snapshots.compute(project, (p, old) -> old != null && now - old.loadedNanos()
+                <= settings.metadataRefresh().toNanos() ? old : new Timed(ProjectSnapshot.load(catalog, p,
+                old == null ? null : old.snapshot()), System.nanoTime())).snapshot();
     }
 
     @Override

@@ -214,7 +214,8 @@ public final class SegmentBuildJob {
         RejectReport report = rejects.report();
         RejectReportFile.write(report, tmp.resolve("rejects.bin"));
         config.rejectThreshold().check(report);
-        SegmentDictionaries dictionaries = SegmentDictionaryBuilder.build(cube, dimensionValues, measures, measureValues);
+        SegmentDictionaries dictionaries = SegmentDictionaryBuilder.build(cube, dimensionValues, measures,
+                measureValues);
         dictionaries.write(tmp.resolve("dictionaries.bin"));
         new CuboidStatistics.Estimates(rows.get(), statistics.estimates()).write(tmp.resolve("statistics.bin"));
         Properties p = new Properties();

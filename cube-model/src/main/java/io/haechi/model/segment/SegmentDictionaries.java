@@ -8,7 +8,6 @@ import io.haechi.model.dict.EncodingSpec;
 import io.haechi.model.dict.OrderedDictionary;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
-import io.haechi.model.table.DataType;
 import io.haechi.model.validate.ValidatedCube;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**

@@ -48,6 +48,8 @@ public final class CubeScanExecutor {
     private final CubeScanSpec spec;
     private final List<RelDataType> outputTypes;
     private final ScanServices services;
+    /** The parameter indexes the filters read, ascending (part of the result-cache key). */
+    private final List<Integer> usedParams;
 
     public CubeScanExecutor(CubeScanSpec spec, List<RelDataType> outputTypes, ScanServices services) {
         this.spec = requireNonNull(spec, "spec is null");
@@ -56,6 +58,10 @@ public final class CubeScanExecutor {
         if (outputTypes.size() != spec.groups().size() + spec.measures().size()) {
             throw new IllegalArgumentException("output types " + outputTypes.size() + " do not match the spec");
         }
+        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        spec.pushed().forEach(p -> Pred.params(p, used));
+        spec.post().forEach(p -> Pred.params(p, used));
+        this.usedParams = List.copyOf(used);
     }
 
     public CubeScanSpec spec() {
@@ -104,15 +110,8 @@ public final class CubeScanExecutor {
     }
 
     private List<Object> boundParams(List<Object> params) {
-        java.util.Set<Integer> used = new java.util.TreeSet<>();
-        for (Pred p : spec.pushed()) {
-            Pred.params(p, used);
-        }
-        for (Pred p : spec.post()) {
-            Pred.params(p, used);
-        }
-        List<Object> out = new ArrayList<>();
-        for (int i : used) {
+        List<Object> out = new ArrayList<>(usedParams.size());
+        for (int i : usedParams) {
             out.add(java.util.Objects.toString(params.get(i)));
         }
         return out;
@@ -128,31 +127,15 @@ public final class CubeScanExecutor {
             nothing |= v.isEmpty();
         }
         Map<List<Object>, Object[]> groups = new LinkedHashMap<>();
-        List<MeasureType> measureTypes = null;
+        List<MeasureType> measureTypes = spec.measures().stream()
+                .map(m -> SegmentCodec.measureType(view.cube().measures().get(m))).toList();
         if (!nothing) {
             for (SegmentDesc segment : view.segments()) {
-                SegmentCodec codec = services.codec(spec.project(), view, segment);
-                measureTypes = spec.measures().stream().map(m -> codec.measures().get(m)).toList();
-                scanSegment(codec, pushed, params, types, measureTypes, groups);
+                scanSegment(services.codec(spec.project(), view, segment), pushed, params, types, measureTypes,
+                        groups);
             }
         }
-        if (measureTypes == null) {
-            SegmentCodec any = view.segments().isEmpty() ? null
-                    : services.codec(spec.project(), view, view.segments().get(0));
-            measureTypes = any == null ? fallbackTypes(view) : spec.measures().stream()
-                    .map(m -> any.measures().get(m)).toList();
-        }
         return finish(groups, measureTypes);
-    }
-
-    private List<MeasureType> fallbackTypes(CubeView view) {
-        List<MeasureType> out = new ArrayList<>();
-        for (int m : spec.measures()) {
-            var rm = view.cube().measures().get(m);
-            out.add(io.haechi.model.measure.MeasureTypes.create(rm.desc().function().name(),
-                    rm.argument().map(a -> a.type()).orElse(null)));
-        }
-        return out;
     }
 
     private void scanSegment(SegmentCodec codec, Map<Integer, ValueSet> pushed, List<Object> params,

@@ -28,7 +28,4 @@ public final class LruCache<K, V> {
         }
     }
 
-    public synchronized int size() {
-        return map.size();
-    }
 }

@@ -8,7 +8,6 @@ import com.google.common.collect.Range;
 import io.haechi.model.dict.Values;
 import io.haechi.model.table.DataType;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -41,7 +40,8 @@ public sealed interface Pred {
             this.symbol = symbol;
         }
 
-        Op flip() {
+        /** The operator with its operands swapped: {@code a < b} is {@code b > a}. */
+        public Op flip() {
             return switch (this) {
                 case LT -> GT;
                 case LE -> GE;
@@ -59,16 +59,7 @@ public sealed interface Pred {
 
         @Override
         public Boolean eval(Object[] row, List<Object> params, IntFunction<DataType> types) {
-            boolean unknown = false;
-            for (Pred p : terms) {
-                Boolean b = p.eval(row, params, types);
-                if (b == null) {
-                    unknown = true;
-                } else if (!b) {
-                    return false;
-                }
-            }
-            return unknown ? null : true;
+            return Pred.fold(terms, false, row, params, types);
         }
 
         @Override
@@ -78,11 +69,7 @@ public sealed interface Pred {
 
         @Override
         public ValueSet values(List<Object> params, IntFunction<DataType> types) {
-            ValueSet v = ValueSet.all();
-            for (Pred p : terms) {
-                v = v.and(p.values(params, types));
-            }
-            return v;
+            return terms.stream().map(p -> p.values(params, types)).reduce(ValueSet.all(), ValueSet::and);
         }
 
         @Override
@@ -103,16 +90,7 @@ public sealed interface Pred {
 
         @Override
         public Boolean eval(Object[] row, List<Object> params, IntFunction<DataType> types) {
-            boolean unknown = false;
-            for (Pred p : terms) {
-                Boolean b = p.eval(row, params, types);
-                if (b == null) {
-                    unknown = true;
-                } else if (b) {
-                    return true;
-                }
-            }
-            return unknown ? null : false;
+            return Pred.fold(terms, true, row, params, types);
         }
 
         @Override
@@ -122,11 +100,7 @@ public sealed interface Pred {
 
         @Override
         public ValueSet values(List<Object> params, IntFunction<DataType> types) {
-            ValueSet v = ValueSet.none();
-            for (Pred p : terms) {
-                v = v.or(p.values(params, types));
-            }
-            return v;
+            return terms.stream().map(p -> p.values(params, types)).reduce(ValueSet.none(), ValueSet::or);
         }
 
         @Override
@@ -298,6 +272,24 @@ public sealed interface Pred {
         }
     }
 
+    /**
+     * SQL's AND ({@code decisive} false) or OR ({@code decisive} true) of the terms: the decisive value as soon as a
+     * term gives it, else UNKNOWN ({@code null}) if a term was unknown, else the other value.
+     */
+    private static Boolean fold(List<Pred> terms, boolean decisive, Object[] row, List<Object> params,
+            IntFunction<DataType> types) {
+        boolean unknown = false;
+        for (Pred p : terms) {
+            Boolean b = p.eval(row, params, types);
+            if (b == null) {
+                unknown = true;
+            } else if (b == decisive) {
+                return decisive;
+            }
+        }
+        return unknown ? null : !decisive;
+    }
+
     /** The column slot shared by all terms, or -1. */
     private static int single(List<Pred> terms) {
         int c = -1;
@@ -337,10 +329,5 @@ public sealed interface Pred {
         } else if (p instanceof Not n) {
             params(n.term(), out);
         }
-    }
-
-    /** The optional single-column value set of a conjunct, when it reads exactly one column. */
-    static Optional<ValueSet> pushable(Pred p, List<Object> params, IntFunction<DataType> types) {
-        return p.singleColumn() >= 0 ? Optional.of(p.values(params, types)) : Optional.empty();
     }
 }

@@ -15,12 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One READY segment's codecs: its dimension encodings, row-key codec, scan layout and measure types. */
+/** One READY segment's codecs: its dimension encodings, row-key codec and scan layout. */
 public final class SegmentCodec {
     private final SegmentDesc segment;
     private final RowKeyCodec keys;
     private final ScanLayout layout;
-    private final List<MeasureType> measures;
     private final List<Integer> cardinalities;
 
     public SegmentCodec(SegmentDesc segment, ValidatedCube cube, SegmentDictionaries dictionaries) {
@@ -29,15 +28,12 @@ public final class SegmentCodec {
         this.keys = new RowKeyCodec(encodings, segment.shardCount(),
                 cube.cube().shardBy().map(n -> cube.layout().position(n)).orElse(-1));
         List<ScanLayout.MeasureSpec> specs = new ArrayList<>();
-        List<MeasureType> types = new ArrayList<>();
         for (ResolvedMeasure m : cube.measures()) {
-            var argType = m.argument().map(a -> a.type()).orElse(null);
-            specs.add(new ScanLayout.MeasureSpec(m.desc().function().name(), argType, Map.of()));
-            types.add(MeasureTypes.create(m.desc().function().name(), argType));
+            specs.add(new ScanLayout.MeasureSpec(m.desc().function().name(),
+                    m.argument().map(a -> a.type()).orElse(null), Map.of()));
         }
         this.layout = new ScanLayout(encodings.stream().map(DimensionEncoding::width).toList(), segment.shardCount(),
                 specs);
-        this.measures = List.copyOf(types);
         this.cardinalities = dictionaries.dimensions().stream().map(d -> d.cardinality()).toList();
     }
 
@@ -53,9 +49,10 @@ public final class SegmentCodec {
         return layout;
     }
 
-    /** Every measure's type, declared order. */
-    public List<MeasureType> measures() {
-        return measures;
+    /** The aggregator and codec of a cube measure, as the builder stored its states. */
+    public static MeasureType measureType(ResolvedMeasure measure) {
+        return MeasureTypes.create(measure.desc().function().name(),
+                measure.argument().map(a -> a.type()).orElse(null));
     }
 
     public DimensionEncoding encoding(int position) {

@@ -58,11 +58,6 @@ public record ValueSet(ImmutableRangeSet<Comparable> ranges, NullResult onNull) 
         return ranges.isEmpty() && !keepsNull();
     }
 
-    /** Whether every value and NULL pass. */
-    public boolean isAll() {
-        return ranges.encloses(Range.all()) && keepsNull();
-    }
-
     private static ImmutableRangeSet<Comparable> intersect(RangeSet<Comparable> a, RangeSet<Comparable> b) {
         RangeSet<Comparable> out = TreeRangeSet.create();
         for (Range<Comparable> r : a.asRanges()) {

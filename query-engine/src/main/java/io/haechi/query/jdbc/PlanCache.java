@@ -44,8 +44,4 @@ public final class PlanCache {
             cache.put(key, signature);
         }
     }
-
-    public int size() {
-        return cache.size();
-    }
 }

@@ -4,7 +4,6 @@ import io.haechi.model.cube.ResolvedDimension;
 import io.haechi.model.cube.ResolvedMeasure;
 import io.haechi.model.star.LookupDesc;
 import io.haechi.model.star.StarSchema;
-import io.haechi.model.table.DataType;
 import io.haechi.query.exec.CubeScanSpec;
 import io.haechi.query.exec.Pred;
 import io.haechi.query.exec.ScanColumn;
@@ -185,13 +184,11 @@ final class CubeMatcher {
                     .allMatch(a -> !match.tree.outputs.get(a).getType().isNullable());
             if (!star) {
                 String arg = argument(call);
-                for (int m = 0; m < ms.size(); m++) {
-                    if (ms.get(m).desc().function().name().equals("COUNT") && ms.get(m).desc().argument().isPresent()
-                            && arg.equals(Canon.of(ms.get(m).desc().argument().get(), cube.cube().schema()))) {
-                        return single(fields, m, true);
-                    }
+                int m = find("COUNT", arg);
+                if (m < 0) {
+                    throw new Bail("COUNT(" + arg + ") has no COUNT measure in cube " + cube.name());
                 }
-                throw new Bail("COUNT(" + arg + ") has no COUNT measure in cube " + cube.name());
+                return single(fields, m, true);
             }
             for (int m = 0; m < ms.size(); m++) {
                 if (ms.get(m).desc().isCountStar()) {

@@ -11,12 +11,6 @@ import java.util.stream.Collectors;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -115,13 +109,8 @@ public final class CubeScan extends AbstractRelNode implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        boolean scalar = rowType.getFieldCount() == 1;
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-                scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY);
-        Expression stashed = implementor.stash(executor, CubeScanExecutor.class);
-        Expression call = Expressions.call(stashed, scalar ? "executeScalar" : "execute",
-                implementor.getRootExpression());
-        return implementor.result(physType, Blocks.toBlock(call));
+        return StashedCall.implement(implementor, getRowType(), executor, CubeScanExecutor.class, "execute",
+                "executeScalar");
     }
 
 }

@@ -99,13 +99,7 @@ final class PredicateBuilder {
             RexNode t = l;
             l = r;
             r = t;
-            op = switch (op) {
-                case LT -> Pred.Op.GT;
-                case LE -> Pred.Op.GE;
-                case GT -> Pred.Op.LT;
-                case GE -> Pred.Op.LE;
-                default -> op;
-            };
+            op = op.flip();
         }
         int slot = column(l);
         Operand operand;
@@ -130,8 +124,8 @@ final class PredicateBuilder {
     }
 
     private RexNode fold(RexNode e) {
-        if (!(e instanceof RexLiteral) && RexUtil.isConstant(e) && !RexUtil.containsInputRef(e)
-                && !containsParam(e)) {
+        // Calcite counts a parameter as constant (within one execution); here it must stay a parameter.
+        if (!(e instanceof RexLiteral) && RexUtil.isConstant(e) && !containsParam(e)) {
             List<RexNode> out = new ArrayList<>();
             RexUtil.EXECUTOR.reduce(rex, List.of(e), out);
             return out.get(0);

@@ -7,12 +7,6 @@ import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.AbstractRelNode;
@@ -52,11 +46,7 @@ public final class PushdownScan extends AbstractRelNode implements EnumerableRel
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        boolean scalar = getRowType().getFieldCount() == 1;
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-                scalar ? JavaRowFormat.SCALAR : JavaRowFormat.ARRAY);
-        Expression source = implementor.stash(table.unwrap(SourceTable.class), SourceTable.class);
-        Expression rows = Expressions.call(source, scalar ? "scanScalar" : "scan", implementor.getRootExpression());
-        return implementor.result(physType, Blocks.toBlock(rows));
+        return StashedCall.implement(implementor, getRowType(), table.unwrap(SourceTable.class), SourceTable.class,
+                "scan", "scanScalar");
     }
 }

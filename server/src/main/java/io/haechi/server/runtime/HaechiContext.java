@@ -11,7 +11,13 @@ import io.haechi.builder.service.BuildService;
 import io.haechi.builder.source.CsvOptions;
 import io.haechi.builder.source.SourceFileSystems;
 import io.haechi.builder.source.SourceReaders;
+import io.haechi.model.error.ErrorCode;
+import io.haechi.model.error.HaechiException;
 import io.haechi.model.spi.CubeStore;
+import io.haechi.query.HaechiEngine;
+import io.haechi.query.QuerySettings;
+import io.haechi.query.rewrite.CubeRewriter.OnNoRealization;
+import io.haechi.server.query.SourceRawTables;
 import io.haechi.storage.hbase.CubeStoreOptions;
 import io.haechi.storage.hbase.HBaseCubeStore;
 import io.haechi.model.catalog.Catalog;
@@ -21,6 +27,8 @@ import io.haechi.storage.hbase.HBaseMetadataStore;
 import io.haechi.storage.hbase.StoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What a CLI command or the server works with: the HBase it opened (embedded unless configured otherwise), the
@@ -33,7 +41,7 @@ public final class HaechiContext implements AutoCloseable {
     private final Catalog catalog;
     private final MetadataJobRepository jobs;
     private final HBaseCubeStore cubeStore;
-    private io.haechi.query.HaechiEngine engine;
+    private HaechiEngine engine;
 
     private HaechiContext(HaechiSettings settings, HBaseCluster cluster) {
         this.settings = settings;
@@ -87,23 +95,27 @@ public final class HaechiContext implements AutoCloseable {
     }
 
     /** The query engine over this context's catalog and store (one per context, created on first use). */
-    public synchronized io.haechi.query.HaechiEngine engine() {
+    public synchronized HaechiEngine engine() {
         if (engine == null) {
-            String policy = settings.get(HaechiSettings.ON_NO_REALIZATION).orElse("error").toUpperCase(java.util.Locale.ROOT);
-            io.haechi.query.rewrite.CubeRewriter.OnNoRealization onMiss;
+            String policy = settings.get(HaechiSettings.ON_NO_REALIZATION).orElse("error").toUpperCase(Locale.ROOT);
+            OnNoRealization onMiss;
             try {
-                onMiss = io.haechi.query.rewrite.CubeRewriter.OnNoRealization.valueOf(policy);
+                onMiss = OnNoRealization.valueOf(policy);
             } catch (IllegalArgumentException e) {
-                throw new io.haechi.model.error.HaechiException(io.haechi.model.error.ErrorCode.INVALID_ARGUMENT,
-                        HaechiSettings.ON_NO_REALIZATION + " must be error or pushdown, got " + policy);
+                throw new HaechiException(ErrorCode.INVALID_ARGUMENT, HaechiSettings.ON_NO_REALIZATION
+                        + " must be error or pushdown, got " + policy);
             }
-            engine = new io.haechi.query.HaechiEngine(catalog, cubeStore,
-                    new io.haechi.server.query.SourceRawTables(SourceReaders.defaults()),
-                    new io.haechi.query.QuerySettings(onMiss, java.time.Duration.ofSeconds(1),
+            engine = new HaechiEngine(catalog, cubeStore, new SourceRawTables(sourceReaders()),
+                    new QuerySettings(onMiss, Duration.ofSeconds(1),
                             (int) settings.longValue(HaechiSettings.PLAN_CACHE_ENTRIES, 1000),
                             (int) settings.longValue(HaechiSettings.RESULT_CACHE_ENTRIES, 1000)));
         }
         return engine;
+    }
+
+    /** The source readers builds and the query engine's raw reads share (Hadoop settings included). */
+    private SourceReaders sourceReaders() {
+        return new SourceReaders(sourceFileSystems(), CsvOptions.DEFAULT);
     }
 
     /** Starts, runs, resumes and discards builds, reporting progress to {@code listener}. */
@@ -112,7 +124,7 @@ public final class HaechiContext implements AutoCloseable {
         long maxRejects = settings.longValue(HaechiSettings.REJECT_THRESHOLD, 0);
         config = config.withRejectThreshold(maxRejects < 0 ? RejectThreshold.unlimited()
                 : RejectThreshold.rows(maxRejects));
-        return new BuildService(catalog, jobs, jobRunner(listener), cubeStore, new SourceReaders(sourceFileSystems(), CsvOptions.DEFAULT),
+        return new BuildService(catalog, jobs, jobRunner(listener), cubeStore, sourceReaders(),
                 config);
     }
 

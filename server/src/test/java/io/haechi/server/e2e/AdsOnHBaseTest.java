@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.service.BuildOutcome;
 import io.haechi.builder.service.BuildService;
-import io.haechi.datagen.OutputFormat;
-import io.haechi.datagen.ProgressListener;
-import io.haechi.datagen.ads.AdsGenerator;
 import io.haechi.datagen.ads.AdsOptions;
-import io.haechi.datagen.ads.AdsTables;
 import io.haechi.model.catalog.SegmentStatus;
 import io.haechi.model.cube.MeasureFunction;
 import io.haechi.model.validate.ValidatedCube;
 import io.haechi.server.runtime.HaechiContext;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,12 +35,8 @@ class AdsOnHBaseTest {
     void cuboidsScannedFromHBaseEqualDuckDbIncludingExactReach() throws Exception {
         LocalDate from = AdsOptions.DEFAULT_START;
         LocalDate to = from.plusDays(2);
-        AdsGenerator.generate(new AdsOptions(0.01, 2, from, tmp.resolve("data/ads"), OutputFormat.AVRO)
-                .withThreads(1), ProgressListener.NONE);
-        AdsGenerator.generate(new AdsOptions(0.01, 2, from, tmp.resolve("csv"), OutputFormat.CSV).withThreads(1),
-                ProgressListener.NONE);
-        try (HaechiContext ctx = E2e.context(tmp.resolve("haechi"), Map.of());
-                Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (Connection duck = E2e.ads(tmp, 0.01, 2);
+                HaechiContext ctx = E2e.context(tmp.resolve("haechi"), Map.of())) {
             E2e.apply(ctx.catalog(), PROJECT, tmp.resolve("data"), "ads/tables.json", "ads/model.json",
                     "ads/cube.json");
             String cubeName = ctx.catalog().cubes(PROJECT).get(0).value().name();
@@ -65,7 +56,6 @@ class AdsOnHBaseTest {
                 assertThat(m.argument().orElseThrow().toString()).isEqualTo("user_id");
             });
 
-            E2e.loadCsv(duck, AdsTables.at(tmp.resolve("csv"), OutputFormat.CSV));
             String where = "ad_event.event_date >= DATE '" + from + "' and ad_event.event_date < DATE '" + to + "'";
             assertThat(outcome.report().factRows()).isEqualTo(E2e.count(duck, "select count(*) from ad_event where "
                     + where)).isPositive();

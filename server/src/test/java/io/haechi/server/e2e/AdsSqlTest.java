@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.service.BuildService;
-import io.haechi.datagen.OutputFormat;
-import io.haechi.datagen.ProgressListener;
-import io.haechi.datagen.ads.AdsGenerator;
 import io.haechi.datagen.ads.AdsOptions;
-import io.haechi.datagen.ads.AdsTables;
 import io.haechi.server.runtime.HaechiContext;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -46,12 +41,7 @@ class AdsSqlTest {
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     static void build() throws Exception {
         LocalDate from = AdsOptions.DEFAULT_START;
-        AdsGenerator.generate(new AdsOptions(0.05, 7, from, tmp.resolve("data/ads"), OutputFormat.AVRO)
-                .withThreads(1), ProgressListener.NONE);
-        AdsGenerator.generate(new AdsOptions(0.05, 7, from, tmp.resolve("csv"), OutputFormat.CSV).withThreads(1),
-                ProgressListener.NONE);
-        duck = DriverManager.getConnection("jdbc:duckdb:");
-        E2e.loadCsv(duck, AdsTables.at(tmp.resolve("csv"), OutputFormat.CSV));
+        duck = E2e.ads(tmp, 0.05, 7);
         ctx = E2e.context(tmp.resolve("haechi"), Map.of());
         E2e.apply(ctx.catalog(), PROJECT, tmp.resolve("data"), "ads/tables.json", "ads/model.json", "ads/cube.json");
         String cube = ctx.catalog().cubes(PROJECT).get(0).value().name();
@@ -95,11 +85,7 @@ class AdsSqlTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {haechi, duck, ctx}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        E2e.closeAll(haechi, duck, ctx);
     }
 
     @TestFactory

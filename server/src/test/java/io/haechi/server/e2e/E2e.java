@@ -2,11 +2,18 @@ package io.haechi.server.e2e;
 
 import io.haechi.model.segment.SegmentDictionaries;
 import io.haechi.builder.segment.MeasureAdapter;
+import io.haechi.datagen.OutputFormat;
+import io.haechi.datagen.ProgressListener;
+import io.haechi.datagen.ads.AdsGenerator;
+import io.haechi.datagen.ads.AdsOptions;
+import io.haechi.datagen.ads.AdsTables;
+import io.haechi.datagen.ssb.SsbGenerator;
+import io.haechi.datagen.ssb.SsbOptions;
+import io.haechi.datagen.ssb.SsbTables;
 import io.haechi.model.catalog.Catalog;
 import io.haechi.model.catalog.SegmentDesc;
 import io.haechi.model.catalog.Versioned;
 import io.haechi.model.cube.MeasureDesc;
-import io.haechi.model.cube.ResolvedMeasure;
 import io.haechi.model.json.Descriptor;
 import io.haechi.model.json.JsonDescriptors;
 import io.haechi.model.rowkey.CodeRange;
@@ -22,6 +29,7 @@ import io.haechi.model.star.ModelDesc;
 import io.haechi.model.table.TableDesc;
 import io.haechi.model.validate.ValidatedCube;
 import io.haechi.model.validate.Validator;
+import io.haechi.query.exec.SegmentCodec;
 import io.haechi.server.runtime.HaechiContext;
 import io.haechi.server.runtime.HaechiSettings;
 import io.haechi.storage.hbase.HBaseCluster;
@@ -30,7 +38,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -85,8 +95,7 @@ final class E2e {
     /** A READY segment as the store and a query see it: its cube, dictionaries and shard count. */
     record Segment(SegmentDesc desc, ValidatedCube cube, SegmentDictionaries dictionaries) {
         RowKeyCodec keys() {
-            return new RowKeyCodec(dictionaries.encodings(), desc.shardCount(),
-                    cube.cube().shardBy().map(n -> cube.layout().position(n)).orElse(-1));
+            return new SegmentCodec(desc, cube, dictionaries).keys();
         }
 
         List<MeasureAdapter> measures() {
@@ -94,13 +103,7 @@ final class E2e {
         }
 
         ScanLayout layout() {
-            List<Integer> widths = dictionaries.encodings().stream().map(e -> e.width()).toList();
-            List<ScanLayout.MeasureSpec> specs = new ArrayList<>();
-            for (ResolvedMeasure m : cube.measures()) {
-                specs.add(new ScanLayout.MeasureSpec(m.desc().function().name(),
-                        m.argument().map(a -> a.type()).orElse(null), Map.of()));
-            }
-            return new ScanLayout(widths, desc.shardCount(), specs);
+            return new SegmentCodec(desc, cube, dictionaries).layout();
         }
 
         int position(String dimension) {
@@ -166,6 +169,67 @@ final class E2e {
             return Long.toString(n.longValue());
         }
         return v.toString();
+    }
+
+    /**
+     * SSB at scale factor {@code sf}: Avro under {@code root/data/ssb} (where {@link #apply} points the examples) and
+     * the same rows as CSV, loaded into a new in-memory DuckDB connection, which is returned.
+     */
+    static Connection ssb(Path root, double sf) throws Exception {
+        SsbGenerator.generate(new SsbOptions(sf, root.resolve("data/ssb"), OutputFormat.AVRO).withThreads(1),
+                ProgressListener.NONE);
+        SsbGenerator.generate(new SsbOptions(sf, root.resolve("csv"), OutputFormat.CSV).withThreads(1),
+                ProgressListener.NONE);
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        loadCsv(duck, SsbTables.at(root.resolve("csv"), OutputFormat.CSV));
+        return duck;
+    }
+
+    /** Ad events as {@link #ssb} does SSB: {@code days} days from the default start, under {@code root/data/ads}. */
+    static Connection ads(Path root, double scale, int days) throws Exception {
+        LocalDate from = AdsOptions.DEFAULT_START;
+        AdsGenerator.generate(new AdsOptions(scale, days, from, root.resolve("data/ads"), OutputFormat.AVRO)
+                .withThreads(1), ProgressListener.NONE);
+        AdsGenerator.generate(new AdsOptions(scale, days, from, root.resolve("csv"), OutputFormat.CSV)
+                .withThreads(1), ProgressListener.NONE);
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        loadCsv(duck, AdsTables.at(root.resolve("csv"), OutputFormat.CSV));
+        return duck;
+    }
+
+    /** Closes what is not null, in order. */
+    static void closeAll(AutoCloseable... resources) throws Exception {
+        for (AutoCloseable c : resources) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    /**
+     * A tiny CSV star: table {@code sale(sale_date, shop_id, qty)} joined to {@code shop(shop_id, city)} with
+     * {@code joinType}, partitioned by day, and cube {@code sales} (sale_date, city; COUNT, SUM(qty)).
+     */
+    static String shopSales(Path shopFile, Path saleFile, String joinType) {
+        return """
+                [{"kind": "table", "schemaVersion": 1, "name": "shop", "location": "%s", "format": "csv",
+                  "columns": [{"name": "shop_id", "type": "INT", "nullable": false},
+                              {"name": "city", "type": "VARCHAR", "nullable": false}]},
+                 {"kind": "table", "schemaVersion": 1, "name": "sale", "location": "%s", "format": "csv",
+                  "columns": [{"name": "sale_date", "type": "DATE", "nullable": false},
+                              {"name": "shop_id", "type": "INT", "nullable": false},
+                              {"name": "qty", "type": "INT", "nullable": false}]},
+                 {"kind": "model", "schemaVersion": 1, "name": "shops", "factTable": "sale",
+                  "lookups": [{"table": "shop", "alias": "shop", "joinType": "%s", "joinFrom": "sale",
+                               "foreignKey": ["shop_id"], "primaryKey": ["shop_id"]}],
+                  "partition": {"column": "sale_date"}},
+                 {"kind": "cube", "schemaVersion": 1, "name": "sales", "model": "shops",
+                  "dimensions": [{"name": "sale_date", "table": "sale", "column": "sale_date", "encoding": "date"},
+                                 {"name": "city", "table": "shop", "column": "city"}],
+                  "measures": [{"name": "n", "function": "COUNT"},
+                               {"name": "qty", "function": "SUM", "argument": "qty"}],
+                  "aggregationGroups": [{"includes": ["sale_date", "city"]}]}]
+                """.formatted(shopFile.toAbsolutePath(), saleFile.toAbsolutePath(), joinType);
     }
 
     /** Loads the CSV tables into DuckDB under the tables' names. */

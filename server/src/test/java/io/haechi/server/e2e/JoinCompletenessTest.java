@@ -40,25 +40,7 @@ class JoinCompletenessTest {
         }
         Path saleFile = Files.writeString(tmp.resolve("sale.csv"), sales);
         Path shopFile = Files.writeString(tmp.resolve("shop.csv"), "shop_id,city\n1,Seoul\n2,Busan\n3,Incheon\n");
-        String json = """
-                [{"kind": "table", "schemaVersion": 1, "name": "shop", "location": "%s", "format": "csv",
-                  "columns": [{"name": "shop_id", "type": "INT", "nullable": false},
-                              {"name": "city", "type": "VARCHAR", "nullable": false}]},
-                 {"kind": "table", "schemaVersion": 1, "name": "sale", "location": "%s", "format": "csv",
-                  "columns": [{"name": "sale_date", "type": "DATE", "nullable": false},
-                              {"name": "shop_id", "type": "INT", "nullable": false},
-                              {"name": "qty", "type": "INT", "nullable": false}]},
-                 {"kind": "model", "schemaVersion": 1, "name": "shops", "factTable": "sale",
-                  "lookups": [{"table": "shop", "alias": "shop", "joinType": "LEFT", "joinFrom": "sale",
-                               "foreignKey": ["shop_id"], "primaryKey": ["shop_id"]}],
-                  "partition": {"column": "sale_date"}},
-                 {"kind": "cube", "schemaVersion": 1, "name": "sales", "model": "shops",
-                  "dimensions": [{"name": "sale_date", "table": "sale", "column": "sale_date", "encoding": "date"},
-                                 {"name": "city", "table": "shop", "column": "city"}],
-                  "measures": [{"name": "n", "function": "COUNT"},
-                               {"name": "qty", "function": "SUM", "argument": "qty"}],
-                  "aggregationGroups": [{"includes": ["sale_date", "city"]}]}]
-                """.formatted(shopFile.toAbsolutePath(), saleFile.toAbsolutePath());
+        String json = E2e.shopSales(shopFile, saleFile, "LEFT");
         try (HaechiContext ctx = E2e.context(tmp.resolve("haechi"), Map.of());
                 Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
             ctx.catalog().apply(ctx.catalog().plan("shops", JsonDescriptors.readAll(json, "shops.json")), false);

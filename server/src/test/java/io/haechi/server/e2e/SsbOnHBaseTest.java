@@ -6,11 +6,6 @@ import io.haechi.builder.job.JobListener;
 import io.haechi.builder.job.JobState;
 import io.haechi.builder.service.BuildOutcome;
 import io.haechi.builder.service.BuildService;
-import io.haechi.datagen.OutputFormat;
-import io.haechi.datagen.ProgressListener;
-import io.haechi.datagen.ssb.SsbGenerator;
-import io.haechi.datagen.ssb.SsbOptions;
-import io.haechi.datagen.ssb.SsbTables;
 import io.haechi.model.catalog.SegmentStatus;
 import io.haechi.model.dict.DimensionEncoding;
 import io.haechi.model.rowkey.CodeRange;
@@ -18,7 +13,6 @@ import io.haechi.model.validate.ValidatedCube;
 import io.haechi.server.runtime.HaechiContext;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +43,7 @@ class SsbOnHBaseTest {
     @BeforeAll
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     static void buildOnce() throws Exception {
-        SsbGenerator.generate(new SsbOptions(0.01, tmp.resolve("data/ssb"), OutputFormat.AVRO).withThreads(1),
-                ProgressListener.NONE);
-        SsbGenerator.generate(new SsbOptions(0.01, tmp.resolve("csv"), OutputFormat.CSV).withThreads(1),
-                ProgressListener.NONE);
-        duck = DriverManager.getConnection("jdbc:duckdb:");
-        E2e.loadCsv(duck, SsbTables.at(tmp.resolve("csv"), OutputFormat.CSV));
+        duck = E2e.ssb(tmp, 0.01);
 
         ctx = E2e.context(tmp.resolve("haechi"), Map.of());
         E2e.apply(ctx.catalog(), PROJECT, tmp.resolve("data"), "ssb/tables.json", "ssb/model.json",

@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.haechi.builder.job.JobListener;
 import io.haechi.builder.service.BuildService;
 import io.haechi.builder.source.SourceReaders;
-import io.haechi.datagen.OutputFormat;
-import io.haechi.datagen.ProgressListener;
-import io.haechi.datagen.ssb.SsbGenerator;
-import io.haechi.datagen.ssb.SsbOptions;
-import io.haechi.datagen.ssb.SsbTables;
 import io.haechi.query.HaechiEngine;
 import io.haechi.query.QuerySettings;
 import io.haechi.query.rewrite.CubeRewriter;
@@ -21,7 +16,6 @@ import io.haechi.server.runtime.HaechiContext;
 import io.haechi.server.runtime.HaechiSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -57,12 +51,7 @@ class SsbSqlTest {
     @BeforeAll
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
     static void build() throws Exception {
-        SsbGenerator.generate(new SsbOptions(0.1, tmp.resolve("data/ssb"), OutputFormat.AVRO).withThreads(1),
-                ProgressListener.NONE);
-        SsbGenerator.generate(new SsbOptions(0.1, tmp.resolve("csv"), OutputFormat.CSV).withThreads(1),
-                ProgressListener.NONE);
-        duck = DriverManager.getConnection("jdbc:duckdb:");
-        E2e.loadCsv(duck, SsbTables.at(tmp.resolve("csv"), OutputFormat.CSV));
+        duck = E2e.ssb(tmp, 0.1);
         try (Statement st = duck.createStatement()) {
             // The model's computed column, as ssb-kylin's p_lineorder view adds it.
             st.execute("alter table lineorder add column v_revenue bigint");
@@ -81,11 +70,7 @@ class SsbSqlTest {
 
     @AfterAll
     static void close() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {haechi, duck, ctx}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        E2e.closeAll(haechi, duck, ctx);
     }
 
     @TestFactory

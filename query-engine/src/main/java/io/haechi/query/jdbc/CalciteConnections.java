@@ -6,10 +6,10 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /** Opens server-side Calcite connections with Haechi's SQL dialect settings and the cube pre-pass. */
-public final class EngineConnections {
+public final class CalciteConnections {
     private final EngineDriver driver;
 
-    public EngineConnections(CubeRewriter rewriter, PlanCache plans) {
+    public CalciteConnections(CubeRewriter rewriter, PlanCache plans) {
         this.driver = new EngineDriver(rewriter, plans);
     }
 
