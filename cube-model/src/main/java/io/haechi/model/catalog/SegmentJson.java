@@ -64,9 +64,10 @@ final class SegmentJson {
             }
             Map<Long, Long> rows = new TreeMap<>();
             n.path("rowsPerCuboid").fields().forEachRemaining(e -> rows.put(Long.parseLong(e.getKey()),
-                    e.getValue().asLong()));
+                    count(e.getValue(), source, "rowsPerCuboid." + e.getKey())));
             Map<String, Long> misses = new TreeMap<>();
-            n.path("leftJoinMisses").fields().forEachRemaining(e -> misses.put(e.getKey(), e.getValue().asLong()));
+            n.path("leftJoinMisses").fields().forEachRemaining(e -> misses.put(e.getKey(),
+                    count(e.getValue(), source, "leftJoinMisses." + e.getKey())));
             return new SegmentDesc(text(n, "name", source), text(n, "cube", source),
                     LocalDate.parse(text(n, "from", source)), LocalDate.parse(text(n, "to", source)),
                     SegmentStatus.valueOf(text(n, "status", source)), text(n, "storageId", source),
@@ -79,6 +80,15 @@ final class SegmentJson {
             }
             throw new HaechiException(ErrorCode.INVALID_JSON, source + ": not a valid segment document: " + e, e);
         }
+    }
+
+    /** A row count of a segment document: a whole number, at least 0 (never read as 0 when it is something else). */
+    private static long count(JsonNode value, String source, String path) {
+        if (!value.canConvertToExactIntegral() || value.asLong() < 0) {
+            throw new HaechiException(ErrorCode.INVALID_JSON, source + ": " + path + " must be a row count (a whole "
+                    + "number >= 0), got " + value);
+        }
+        return value.asLong();
     }
 
     /** The document that keeps a READY segment's dictionaries (base64 of the builder's dictionary file). */

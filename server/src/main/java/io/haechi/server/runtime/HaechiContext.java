@@ -106,9 +106,8 @@ public final class HaechiContext implements AutoCloseable {
                         + " must be error or pushdown, got " + policy);
             }
             engine = new HaechiEngine(catalog, cubeStore, new SourceRawTables(sourceReaders()),
-                    new QuerySettings(onMiss, Duration.ofSeconds(1),
-                            (int) settings.longValue(HaechiSettings.PLAN_CACHE_ENTRIES, 1000),
-                            (int) settings.longValue(HaechiSettings.RESULT_CACHE_ENTRIES, 1000)));
+                    new QuerySettings(onMiss, Duration.ofSeconds(1), settings.planCacheEntries(),
+                            settings.resultCacheEntries()));
         }
         return engine;
     }

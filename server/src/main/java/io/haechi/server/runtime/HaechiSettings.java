@@ -116,6 +116,16 @@ public record HaechiSettings(Map<String, String> values) {
         return (int) rangedValue(SQL_MAX_IN_LIST, 1_000, 1, Integer.MAX_VALUE);
     }
 
+    /** Statements whose plans the query engine keeps; default 1000, 0 turns the plan cache off. */
+    public int planCacheEntries() {
+        return (int) rangedValue(PLAN_CACHE_ENTRIES, 1000, 0, 1_000_000);
+    }
+
+    /** Cube-scan results the query engine keeps; default 1000, 0 turns the result cache off. */
+    public int resultCacheEntries() {
+        return (int) rangedValue(RESULT_CACHE_ENTRIES, 1000, 0, 1_000_000);
+    }
+
     private long rangedValue(String key, long fallback, long min, long max) {
         long v = longValue(key, fallback);
         if (v < min || v > max) {

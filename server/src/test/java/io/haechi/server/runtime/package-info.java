@@ -1,0 +1,2 @@
+/** Tests of the runtime settings and context. */
+package io.haechi.server.runtime;
