@@ -7,6 +7,7 @@
 #   benchmarks/run.sh [--sf 1] [--quick] [--rebuild] [--duckdb-memory 8GB]
 #
 # --quick: a smoke run (under 10 minutes once the data exist): SSB design B and a small ad cube, short JMH runs.
+# --rebuild: build the cubes again; --prepare-only: data, builds and DuckDB GROUPING SETS, no server and no JMH.
 # Environment: BENCH_WORK (default benchmarks/work, git-ignored), BENCH_JDBC_PORT and BENCH_ZK_PORT (default: free
 # ports), BENCH_DUCKDB_THREADS (2).
 set -euo pipefail
@@ -16,12 +17,14 @@ cd "$HAECHI_HOME"
 SF=1
 QUICK=""
 REBUILD=""
+PREPARE_ONLY=""
 DUCK_MEMORY=8GB
 while [ $# -gt 0 ]; do
   case "$1" in
     --sf) SF="$2"; shift 2 ;;
     --quick) QUICK=1; shift ;;
     --rebuild) REBUILD=1; shift ;;
+    --prepare-only) PREPARE_ONLY=1; shift ;;
     --duckdb-memory) DUCK_MEMORY="$2"; shift 2 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
@@ -46,9 +49,21 @@ log "building Haechi and the benchmarks (mvn package, tests skipped)"
 mvn -B -ntp -q -DskipTests -pl benchmarks -am package > "$RUN/mvn.log" 2>&1 || { tail -40 "$RUN/mvn.log"; exit 1; }
 ./haechi --help > /dev/null   # the launcher builds itself here, not during the cold start
 BT="$HAECHI_HOME/benchmarks/target"
-FULL_CP="$BT/classes:$(cat "$BT/bench.classpath")"
+# The long preparing JVMs (and the embedded HBase they start) run from a copy of this build's jars, so that a
+# rebuild of the worktree while they run cannot pull a jar from under them.
+LIB="$RUN/lib"
+mkdir -p "$LIB"
+cp -r "$BT/classes" "$LIB/benchmarks-classes"
+FULL_CP="$LIB/benchmarks-classes"
+for entry in $(tr ':' ' ' < "$BT/bench.classpath"); do
+  case "$entry" in
+    "$HAECHI_HOME"/*) cp "$entry" "$LIB/"; FULL_CP="$FULL_CP:$LIB/$(basename "$entry")" ;;
+    *) FULL_CP="$FULL_CP:$entry" ;;
+  esac
+done
 DRIVER_JAR="$(ls "$HAECHI_HOME"/jdbc-driver/target/haechi-jdbc-driver-*.jar | grep -v original- | head -1)"
-CLIENT_CP="$BT/classes:$(cat "$BT/bench-client.classpath"):$DRIVER_JAR"
+cp "$DRIVER_JAR" "$LIB/"
+CLIENT_CP="$LIB/benchmarks-classes:$(cat "$BT/bench-client.classpath"):$LIB/$(basename "$DRIVER_JAR")"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JDK_FLAGS="--add-opens java.base/java.nio=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED \
   --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/java.util=ALL-UNNAMED \
@@ -90,9 +105,14 @@ for p in ${PROJECTS//,/ }; do
   duck="$SSB_DUCK"; [ "$p" = ads ] && duck="$ADS_DUCK"
   log "DuckDB GROUPING SETS for $p (memory_limit $DUCK_MEMORY)"
   "$JAVA" -Xmx1g -cp "$FULL_CP" io.haechi.bench.prepare.Prepare grouping-sets --work "$WORK" --project "$p" \
-    --duckdb "$duck" --out "$RUN" --memory-limit "$DUCK_MEMORY" \
+    --duckdb "$duck" --out "$RUN" --records "$HAECHI_DATA/builds" --memory-limit "$DUCK_MEMORY" \
     --threads "${BENCH_DUCKDB_THREADS:-2}" 2>&1 | tee -a "$RUN/prepare.log"
 done
+
+if [ -n "$PREPARE_ONLY" ]; then
+  log "prepared (--prepare-only): data, builds and GROUPING SETS figures are in $RUN"
+  exit 0
+fi
 
 SSB_PROJECTS="${PROJECTS//,ads/}"
 log "client: haechi server on 127.0.0.1:$JDBC_PORT, JMH, concurrency (classpath: JMH, DuckDB, the driver jar)"

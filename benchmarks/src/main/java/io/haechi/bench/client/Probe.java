@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A quick latency look for a developer working on the query path (not part of the report): runs each SSB query with
  * its literal sets against a running server for a few seconds and prints p50 and p99.
- * {@code Probe --port N [--project ssb_b] [--seconds 3] [--only Q3.4]}
+ * {@code Probe --port N [--project ssb_b] [--seconds 3] [--only Q3.4] [--ads-duckdb FILE] [--explain]} (with the DuckDB file of
+ * the ad events, the ad queries on project {@code ads} instead).
  */
 public final class Probe {
     private Probe() {
@@ -23,8 +24,23 @@ public final class Probe {
         String project = a.getOrDefault("project", "ssb_b");
         long millis = (long) (Double.parseDouble(a.getOrDefault("seconds", "3")) * 1000);
         double sum = 0;
-        for (BenchQuery q : SsbQueries.all()) {
+        List<BenchQuery> queries = SsbQueries.all();
+        if (a.containsKey("ads-duckdb")) {
+            try (java.sql.Connection duck = Engines.duckdb(a.get("ads-duckdb"))) {
+                queries = AdsPools.read(duck).queries();
+            }
+            project = "ads";
+        }
+        for (BenchQuery q : queries) {
             if (a.containsKey("only") && !q.name().equals(a.get("only"))) {
+                continue;
+            }
+            if (a.containsKey("explain")) {
+                try (java.sql.Connection c = Engines.haechi(project); java.sql.Statement st = c.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("explain plan for " + q.inline(q.paper()))) {
+                    System.out.println(q.name() + ":");
+                    Engines.rows(rs).forEach(System.out::println);
+                }
                 continue;
             }
             try (Target t = Target.open("haechi-" + project, null, q)) {
@@ -42,7 +58,7 @@ public final class Probe {
                 Arrays.sort(s);
                 double p50 = LoadTest.percentile(s, 50);
                 sum += p50;
-                System.out.printf(Locale.ROOT, "%-5s p50 %7.3f ms  p99 %7.3f ms  (%d runs)%n", q.name(), p50,
+                System.out.printf(Locale.ROOT, "%-28s p50 %7.3f ms  p99 %7.3f ms  (%d runs)%n", q.name(), p50,
                         LoadTest.percentile(s, 99), s.length);
             }
         }

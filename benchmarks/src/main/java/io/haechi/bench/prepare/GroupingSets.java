@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * Threads pinned, {@code memory_limit} and a {@code temp_directory} so that it spills instead of taking the shared
  * machine down. Run in a JVM of its own: the process's peak resident memory ({@code VmHWM}) is DuckDB's.
  *
- * <p>{@code grouping-sets --work DIR --project P --duckdb FILE --config FILE --out DIR [--memory-limit 8GB]}
+ * <p>{@code grouping-sets --work DIR --project P --duckdb FILE --out DIR --records DIR [--memory-limit 8GB]}: when
+ * the cube's build was reused, DuckDB's figure recorded next to it (in {@code --records}, measured in the run that
+ * built it) is reused too, so that both sides of the comparison come from the same run.
  */
 final class GroupingSets {
     private GroupingSets() {
@@ -33,6 +35,15 @@ final class GroupingSets {
         Path out = Path.of(Args.required(a, "out"));
         Path recordFile = out.resolve("build-" + project + ".json");
         Map<String, Object> build = Prepare.JSON.readValue(recordFile.toFile(), Map.class);
+        Path records = Path.of(Args.required(a, "records"));
+        Path recorded = records.resolve("grouping-sets-" + project + ".json");
+        if (Boolean.TRUE.equals(build.get("reused")) && Files.exists(recorded)) {
+            Map<String, Object> r = Prepare.JSON.readValue(recorded.toFile(), Map.class);
+            r.put("reused", true);
+            Files.writeString(out.resolve("grouping-sets-" + project + ".json"), Prepare.JSON.writeValueAsString(r));
+            Prepare.log(project + ": build reused, so DuckDB's GROUPING SETS figure of that run is reused too");
+            return;
+        }
         Map<String, Object> sets = (Map<String, Object>) build.get("cuboids_sql");
         List<List<String>> groups = (List<List<String>>) sets.get("grouping_sets");
         List<String> measures = (List<String>) sets.get("measures");
@@ -70,6 +81,7 @@ final class GroupingSets {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             r.put("project", project);
+            r.put("reused", false);
             r.put("at", Instant.now().toString());
             r.put("cuboids", groups.size());
             r.put("rows", rows);
@@ -82,6 +94,8 @@ final class GroupingSets {
                     peakRss() / 1e9));
         }
         Prepare.deleteTree(temp);
+        Files.createDirectories(records);
+        Files.writeString(recorded, Prepare.JSON.writeValueAsString(r));
         Files.writeString(out.resolve("grouping-sets-" + project + ".json"), Prepare.JSON.writeValueAsString(r));
     }
 
