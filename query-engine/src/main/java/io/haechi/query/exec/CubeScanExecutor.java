@@ -50,7 +50,7 @@ public final class CubeScanExecutor {
     /** ...when the key ranges stay within this... */
     private static final int MAX_SKIP_RANGES = 64;
     /** ...and the rows it saves (estimated) pay for this many rows per extra range (a seek in every region). */
-    private static final int SKIP_SEEK_ROWS = 200;
+    private static final int SKIP_SEEK_ROWS = 50;
 
     private final CubeScanSpec spec;
     private final List<RelDataType> outputTypes;

@@ -167,17 +167,37 @@ class SsbSqlTest {
             ScriptRunner runner = new ScriptRunner(c, duck);
             String q34 = SqlScript.load("/sql/ssb-paper.sql").cases().stream().filter(k -> k.name().equals("Q3.4"))
                     .findFirst().orElseThrow().sql();
-            for (String month : List.of("Dec1997", "Jul1995", "Mar1992")) {
+            // The busiest (month, customer city, supplier city) combinations, so that the answers are not empty.
+            List<String[]> picks = new ArrayList<>();
+            try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("select d_yearmonth, c_city, "
+                    + "s_city from lineorder, dates, customer, supplier where lo_orderdate = d_datekey and lo_custkey "
+                    + "= c_custkey and lo_suppkey = s_suppkey group by 1, 2, 3 order by count(*) desc, 1, 2, 3 "
+                    + "limit 3")) {
+                while (rs.next()) {
+                    picks.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            assertThat(picks).hasSize(3);
+            for (String[] pick : picks) {
                 requests.clear();
-                String sql = q34.replace("'Dec1997'", "'" + month + "'")
-                        .replace("'UNITED KI1'", "'UNITED ST1'").replace("'UNITED KI5'", "'UNITED ST2'");
-                runner.compareWithDuckDb(sql, "Q3.4 " + month);
+                String sql = q34.replace("'Dec1997'", "'" + pick[0] + "'")
+                        .replace("c_city = 'UNITED KI1'", "c_city = '" + pick[1] + "'")
+                        .replace("s_city = 'UNITED KI1'", "s_city = '" + pick[2] + "'");
+                runner.compareWithDuckDb(sql, "Q3.4 " + String.join(", ", pick));
                 assertThat(requests).as("one segment, one scan").hasSize(1);
-                // 8 years (7 and NULL) x 2 customer cities x 2 supplier cities, each range exact up to s_city
-                assertThat(requests.get(0).keyRanges()).hasSize(32);
+                // 8 years (7 and NULL) x the customer cities x the supplier cities, each range exact up to s_city
+                // (cities no order of the segment has are not in its dictionary: they give no range)
+                long cities = E2e.count(duck, "select count(distinct c_city) from lineorder join customer on "
+                        + "lo_custkey = c_custkey where c_city in ('" + pick[1] + "', 'UNITED KI5')")
+                        * E2e.count(duck, "select count(distinct s_city) from lineorder join supplier on "
+                        + "lo_suppkey = s_suppkey where s_city in ('" + pick[2] + "', 'UNITED KI5')");
+                assertThat(requests.get(0).keyRanges()).hasSize((int) (8 * cities))
+                        .allSatisfy(r -> assertThat(r.exact()).isTrue());
             }
             for (var k : SqlScript.load("/sql/ssb-paper.sql").cases()) {
-                runner.compareWithDuckDb(k.sql(), k.name());
+                if (!k.allowEmpty()) {
+                    runner.compareWithDuckDb(k.sql(), k.name());
+                }
             }
         }
     }
