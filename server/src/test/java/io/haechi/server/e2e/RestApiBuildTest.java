@@ -189,6 +189,17 @@ class RestApiBuildTest {
         String day = "event_date = DATE '" + D0 + "'";
         long factRows = E2e.count(duck, "select count(*) from ad_event where " + day);
 
+        JsonNode before = api.get(BASE + "/cubes/" + CUBE + "/partitions").body();
+        assertThat(before.path("column").asText()).isEqualTo("event_date");
+        assertThat(before.path("days").asInt()).isEqualTo(3);
+        assertThat(before.path("first").asText()).isEqualTo(D0.toString());
+        assertThat(before.path("last").asText()).isEqualTo(D2.toString());
+        assertThat(before.path("undatedFiles").asInt()).isZero();
+        assertThat(before.path("unbuilt")).singleElement().satisfies(r -> {
+            assertThat(r.path("from").asText()).isEqualTo(D0.toString());
+            assertThat(r.path("to").asText()).isEqualTo(D3.toString());
+        });
+
         // The wizard's estimate before any build: a sampling pass over the day.
         ApiClient.Response sampled = api.post(BASE + "/cubes/validate?estimate=sample&from=" + D0 + "&to=" + D1,
                 example("cube.json"));
@@ -255,6 +266,13 @@ class RestApiBuildTest {
         }
         assertThat(sum).isEqualTo(segment.path("cuboidRows").asLong());
         assertThat(api.get("/api/projects/" + PROJECT).body().path("readySegments").asInt()).isEqualTo(1);
+        JsonNode after = api.get(BASE + "/cubes/" + CUBE + "/partitions").body();
+        assertThat(after.path("built")).singleElement().satisfies(b ->
+                assertThat(b.path("status").asText()).isEqualTo("READY"));
+        assertThat(after.path("unbuilt")).singleElement().satisfies(r -> {
+            assertThat(r.path("from").asText()).isEqualTo(D1.toString());
+            assertThat(r.path("to").asText()).isEqualTo(D3.toString());
+        });
 
         String query = "select region, sum(clicks) c, count(distinct user_id) reach from ad_event where " + day
                 + " group by region order by region";
