@@ -39,6 +39,9 @@ public class HaechiDriver extends Driver {
         return url != null && url.startsWith(HaechiUrl.PREFIX);
     }
 
+    /** Rows per result frame unless the URL or the properties say {@code fetch_size}. */
+    public static final int DEFAULT_FETCH_SIZE = 10_000;
+
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
@@ -51,6 +54,9 @@ public class HaechiDriver extends Driver {
             avatica.setProperty(HaechiUrl.checkKey(key), given.getProperty(key));
         }
         parsed.properties().forEach(avatica::setProperty);
+        // Rows per frame: Avatica's default of 100 costs a round trip per 100 rows; a dashboard's result (a few
+        // thousand rows at most) then comes back with the execute call itself.
+        avatica.putIfAbsent("fetch_size", String.valueOf(DEFAULT_FETCH_SIZE));
         String user = avatica.getProperty("user");
         String password = (String) avatica.remove("password");
         if (user != null && !user.isEmpty()) {

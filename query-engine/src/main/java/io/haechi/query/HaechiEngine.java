@@ -57,8 +57,18 @@ public final class HaechiEngine implements ScanServices {
         }
     }
 
-    private record Timed(ProjectSnapshot snapshot, long loadedNanos) {
+    /** A snapshot and when it was read; {@code stale}: {@link #refresh} asked for a reload before the next use. */
+    private record Timed(ProjectSnapshot snapshot, long loadedNanos, boolean stale) {
     }
+
+    /** Projects whose snapshot is being re-read in the background. */
+    private final java.util.Set<String> reloading = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService reloader = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "haechi-metadata-refresh");
+                t.setDaemon(true);
+                return t;
+            });
 
     public HaechiEngine(Catalog catalog, CubeStore store, RawTableSource raw, QuerySettings settings) {
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -90,21 +100,50 @@ public final class HaechiEngine implements ScanServices {
     /** Forgets the project's metadata snapshot, so the next statement sees a segment committed just now. */
     public void refresh(String project) {
         // Marked stale rather than dropped, so the reload still reuses what it validated.
-        snapshots.computeIfPresent(project, (p, t) -> new Timed(t.snapshot(),
-                System.nanoTime() - settings.metadataRefresh().toNanos() - 1));
+        snapshots.computeIfPresent(project, (p, t) -> new Timed(t.snapshot(), t.loadedNanos(), true));
     }
 
-    /** The project's metadata, re-read from the catalog when older than the refresh interval. */
+    /**
+     * The project's metadata. A snapshot older than the refresh interval is still served while a background thread
+     * re-reads it from the catalog (one read per project at a time), so no query waits for the catalog's round trip
+     * and JSON parsing; only the first read, and the first after {@link #refresh}, happen on the caller's thread.
+     */
     public ProjectSnapshot snapshot(String project) {
-        long now = System.nanoTime();
         Timed t = snapshots.get(project);
-        if (t != null && now - t.loadedNanos() <= settings.metadataRefresh().toNanos()) {
+        if (t != null && !t.stale()) {
+            if (System.nanoTime() - t.loadedNanos() > settings.metadataRefresh().toNanos() && reloading.add(project)) {
+                try {
+                    reloader.execute(() -> reload(project));
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    reloading.remove(project);
+                }
+            }
             return t.snapshot();
         }
         // One reload per project at a time; the others wait for it instead of reading the catalog too.
-        return snapshots.compute(project, (p, old) -> old != null && now - old.loadedNanos()
-                <= settings.metadataRefresh().toNanos() ? old : new Timed(ProjectSnapshot.load(catalog, p,
-                old == null ? null : old.snapshot()), System.nanoTime())).snapshot();
+        return snapshots.compute(project, (p, old) -> old != null && !old.stale() ? old
+                : load(p, old)).snapshot();
+    }
+
+    private Timed load(String project, Timed old) {
+        return new Timed(ProjectSnapshot.load(catalog, project, old == null ? null : old.snapshot()),
+                System.nanoTime(), false);
+    }
+
+    private void reload(String project) {
+        try {
+            Timed old = snapshots.get(project);
+            Timed fresh = load(project, old);
+            // A refresh() or a caller's reload in the meantime wins: replace only what this read started from.
+            snapshots.computeIfPresent(project, (p, current) -> current == old ? fresh : current);
+        } catch (RuntimeException e) {
+            // The catalog is unreachable or the project is gone: the next statement reads it on its own thread and
+            // gets the error itself.
+            snapshots.computeIfPresent(project, (p, current) -> new Timed(current.snapshot(), current.loadedNanos(),
+                    true));
+        } finally {
+            reloading.remove(project);
+        }
     }
 
     @Override

@@ -11,11 +11,26 @@ import java.util.Map;
 /**
  * A quick latency look for a developer working on the query path (not part of the report): runs each SSB query with
  * its literal sets against a running server for a few seconds and prints p50 and p99.
- * {@code Probe --port N [--project ssb_b] [--seconds 3] [--only Q3.4] [--ads-duckdb FILE] [--explain]} (with the DuckDB file of
+ * {@code Probe --port N [--project ssb_b] [--seconds 3] [--only Q3.4] [--ads-duckdb FILE] [--explain] [--cpu-pids P1,P2]} (with the pids of the server
+ * and its HBase, the CPU milliseconds they spent per query as well). (with the DuckDB file of
  * the ad events, the ad queries on project {@code ads} instead).
  */
 public final class Probe {
     private Probe() {
+    }
+
+    /**
+     * CPU time of the processes (user + system, in 10 ms clock ticks, from {@code /proc/PID/stat}): the work a query
+     * costs the server and its HBase, which the load of other processes on a shared machine does not change.
+     */
+    static long cpuTicks(List<Long> pids) throws java.io.IOException {
+        long t = 0;
+        for (long pid : pids) {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            t += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+        return t;
     }
 
     public static void main(String[] args) throws Exception {
@@ -24,6 +39,9 @@ public final class Probe {
         String project = a.getOrDefault("project", "ssb_b");
         long millis = (long) (Double.parseDouble(a.getOrDefault("seconds", "3")) * 1000);
         double sum = 0;
+        double cpuSum = 0;
+        List<Long> pids = a.containsKey("cpu-pids") ? Arrays.stream(a.get("cpu-pids").split(",")).map(Long::valueOf)
+                .toList() : List.of();
         List<BenchQuery> queries = SsbQueries.all();
         if (a.containsKey("ads-duckdb")) {
             try (java.sql.Connection duck = Engines.duckdb(a.get("ads-duckdb"))) {
@@ -49,19 +67,25 @@ public final class Probe {
                 }
                 List<Long> ns = new ArrayList<>();
                 long end = System.nanoTime() + millis * 1_000_000;
+                long cpu0 = cpuTicks(pids);
                 while (System.nanoTime() < end) {
                     long t0 = System.nanoTime();
                     t.runNext();
                     ns.add(System.nanoTime() - t0);
                 }
+                long cpu = cpuTicks(pids) - cpu0;
                 long[] s = ns.stream().mapToLong(Long::longValue).toArray();
                 Arrays.sort(s);
                 double p50 = LoadTest.percentile(s, 50);
                 sum += p50;
-                System.out.printf(Locale.ROOT, "%-28s p50 %7.3f ms  p99 %7.3f ms  (%d runs)%n", q.name(), p50,
-                        LoadTest.percentile(s, 99), s.length);
+                double cpuMs = cpu * 10.0 / s.length;
+                cpuSum += cpuMs;
+                System.out.printf(Locale.ROOT, "%-28s p50 %7.3f ms  p99 %7.3f ms  (%d runs)%s%n", q.name(), p50,
+                        LoadTest.percentile(s, 99), s.length, pids.isEmpty() ? ""
+                                : String.format(Locale.ROOT, "  server CPU %.2f ms/query", cpuMs));
             }
         }
-        System.out.printf(Locale.ROOT, "sum of p50 %.2f ms%n", sum);
+        System.out.printf(Locale.ROOT, "sum of p50 %.2f ms%s%n", sum, pids.isEmpty() ? ""
+                : String.format(Locale.ROOT, ", sum of server CPU %.2f ms", cpuSum));
     }
 }

@@ -71,15 +71,18 @@ public record CodeRange(byte[] low, byte[] high) {
                 && Arrays.compareUnsigned(key, offset, offset + high.length, high, 0, high.length) <= 0;
     }
 
-    int width() {
+    /** The code width in bytes. */
+    public int width() {
         return low.length;
     }
 
-    long lowLong() {
+    /** The low code as an unsigned number (codes of up to 7 bytes). */
+    public long lowLong() {
         return toLong(low);
     }
 
-    long highLong() {
+    /** The high code as an unsigned number (codes of up to 7 bytes). */
+    public long highLong() {
         return toLong(high);
     }
 

@@ -6,6 +6,7 @@ import com.google.common.collect.BoundType;
 import com.google.common.collect.Range;
 import io.haechi.model.catalog.SegmentDesc;
 import io.haechi.model.dict.DimensionEncoding;
+import io.haechi.model.dict.OrderedDictionary;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import io.haechi.model.measure.MeasureType;
@@ -44,6 +45,12 @@ public final class CubeScanExecutor {
      * range with the region-side code filter far less, so expansion stays small and the residual does the rest.
      */
     private static final int MAX_RANGE_COMBINATIONS = 16;
+    /** A skip scan enumerates a free dictionary dimension of at most this many values... */
+    private static final int MAX_SKIP_VALUES = 16;
+    /** ...when the key ranges stay within this... */
+    private static final int MAX_SKIP_RANGES = 64;
+    /** ...and the rows it saves (estimated) pay for this many rows per extra range (a seek in every region). */
+    private static final int SKIP_SEEK_ROWS = 200;
 
     private final CubeScanSpec spec;
     private final List<RelDataType> outputTypes;
@@ -156,7 +163,7 @@ public final class CubeScanExecutor {
         }
         long groupBy = spec.scanGroupBy(keys::bit);
         CuboidScanRequest request = new CuboidScanRequest(segment.storageId(), spec.cuboid(),
-                keyRanges(keys, residual), residual, groupBy, spec.measures(), codec.layout());
+                keyRanges(codec, residual), residual, groupBy, spec.measures(), codec.layout());
         MeasureRowCodec cells = new MeasureRowCodec(measureTypes);
         int[] groupDims = keys.dimensionsOf(groupBy);
         Map<Integer, Integer> indexOfPosition = new HashMap<>();
@@ -284,18 +291,45 @@ public final class CubeScanExecutor {
         return out;
     }
 
-    /** Key ranges over the longest prefix of the cuboid's dimensions that all carry code ranges. */
-    private List<KeyRange> keyRanges(RowKeyCodec keys, Map<Integer, List<CodeRange>> residual) {
+    /**
+     * Key ranges over a prefix of the cuboid's dimensions: every leading dimension that carries code ranges, and also
+     * an unconstrained dictionary dimension of few values when the dimension after it is constrained and selective
+     * (a skip scan: one range per value of the free dimension, so that the next dimension's condition narrows the
+     * scan too; Q3.4's {@code d_yearmonth = ? AND c_city IN (..) AND s_city IN (..)} over
+     * {@code [d_yearmonth, d_year, c_city, s_city]} then reads the matching cities of each year instead of the whole
+     * month). An unconstrained dimension is taken whole, NULL included, so the ranges still hold every matching row;
+     * the region-side filter checks every condition anyway.
+     */
+    private List<KeyRange> keyRanges(SegmentCodec codec, Map<Integer, List<CodeRange>> residual) {
+        RowKeyCodec keys = codec.keys();
         int[] dims = keys.dimensionsOf(spec.cuboid());
         List<List<CodeRange>> prefix = new ArrayList<>();
         long combinations = 1;
-        for (int pos : dims) {
-            List<CodeRange> r = residual.get(pos);
-            if (r == null || combinations * r.size() > MAX_RANGE_COMBINATIONS) {
+        double rows = codec.segment().rowsPerCuboid().getOrDefault(spec.cuboid(), 0L);
+        for (int i = 0; i < dims.length; i++) {
+            List<CodeRange> r = residual.get(dims[i]);
+            if (r != null) {
+                if (combinations * r.size() > MAX_RANGE_COMBINATIONS) {
+                    break;
+                }
+                prefix.add(r);
+                combinations *= r.size();
+                rows *= selectivity(codec, dims[i], r);
+                continue;
+            }
+            List<CodeRange> all = i + 1 < dims.length ? allCodes(codec, dims[i]) : null;
+            List<CodeRange> next = all == null ? null : residual.get(dims[i + 1]);
+            if (next == null) {
                 break;
             }
-            prefix.add(r);
-            combinations *= r.size();
+            int values = ((OrderedDictionary) codec.encoding(dims[i])).size() + 1;
+            long ranges = combinations * values * next.size();
+            double saved = rows * (1 - selectivity(codec, dims[i + 1], next));
+            if (ranges > MAX_SKIP_RANGES || saved < SKIP_SEEK_ROWS * ranges) {
+                break;
+            }
+            prefix.add(all);
+            combinations *= all.size();
         }
         if (prefix.isEmpty()) {
             return List.of();
@@ -303,6 +337,35 @@ public final class CubeScanExecutor {
         List<KeyRange> out = new ArrayList<>();
         expand(keys, prefix, 0, new ArrayList<>(), out);
         return out;
+    }
+
+    /**
+     * Every code of a dictionary dimension with at most {@link #MAX_SKIP_VALUES} values, as the range of its codes
+     * and the NULL code; null for other dimensions (an integer or date domain is not enumerable).
+     */
+    private static List<CodeRange> allCodes(SegmentCodec codec, int position) {
+        if (!(codec.encoding(position) instanceof OrderedDictionary d) || d.size() == 0
+                || d.size() > MAX_SKIP_VALUES) {
+            return null;
+        }
+        return List.of(new CodeRange(d.minCode(), d.maxCode()), CodeRange.isNull(d));
+    }
+
+    /** The share of a dimension's values that {@code ranges} hold: exact for dictionaries, 1/n per point otherwise. */
+    static double selectivity(SegmentCodec codec, int position, List<CodeRange> ranges) {
+        DimensionEncoding e = codec.encoding(position);
+        int cardinality = Math.max(1, codec.cardinality(position));
+        double covered = 0;
+        for (CodeRange r : ranges) {
+            if (r.isPoint()) {
+                covered += 1;
+            } else if (e instanceof OrderedDictionary && r.width() <= 7) {
+                covered += r.highLong() - r.lowLong() + 1;
+            } else {
+                return 1;
+            }
+        }
+        return Math.min(1, covered / cardinality);
     }
 
     private void expand(RowKeyCodec keys, List<List<CodeRange>> prefix, int depth, List<CodeRange> chosen,

@@ -66,7 +66,14 @@ final class CubeScan {
         List<RegionScan> regions = plan();
         CubeRegionAggregator aggregator = new CubeRegionAggregator(payload);
         GroupStates total = new GroupStates(aggregator.measures(), payload.maxGroups(), what);
-        if (!regions.isEmpty()) {
+        if (regions.size() == 1) {
+            // One region (most dashboard scans): scanned on the caller's thread, no hand-off to the pool and back.
+            try {
+                total.mergeAll(work(new ConcurrentLinkedQueue<>(regions)));
+            } catch (IOException | RuntimeException e) {
+                throw translate(e);
+            }
+        } else if (!regions.isEmpty()) {
             ConcurrentLinkedQueue<RegionScan> queue = new ConcurrentLinkedQueue<>(regions);
             int workers = Math.min(store.options().scanParallelism(), regions.size());
             List<Future<GroupStates>> futures = new ArrayList<>();

@@ -43,6 +43,9 @@ public final class StandaloneSettings {
         site.put("hbase.unsafe.stream.capability.enforce", "false");
         // Permissions without forking chmod per bulk-loaded HFile (see NioLocalFileSystem).
         site.put("fs.file.impl", NioLocalFileSystem.class.getName());
+        // Segment tables are pre-split by the build and written once; they also carry the policy themselves
+        // (HBaseTables.create), this covers tables created before that.
+        site.put("hbase.regionserver.region.split.policy", HBaseTables.DISABLED_SPLITS);
         // Loaded for all regions: no per-table deployment (architecture.md, Storage).
         site.put("hbase.coprocessor.region.classes", HaechiAggregationObserver.class.getName());
         return site;
