@@ -8,6 +8,12 @@ import { IconCube, IconInsight, IconJobs, IconModel, IconTables } from './compon
 import { TablesPage } from './pages/Tables';
 import { NoProjectPage } from './pages/NoProject';
 import { NotFound } from './pages/NotFound';
+import { ModelDesigner, ModelsPage } from './pages/Models';
+import { CubesPage } from './pages/Cubes';
+import { CubeWizard } from './pages/CubeWizard';
+import { JobsPage } from './pages/Jobs';
+import { JobPage } from './pages/JobPage';
+import { InsightPage } from './pages/Insight';
 
 const SECTIONS = [
   { key: 'tables', label: 'Data sources', icon: IconTables },
@@ -62,10 +68,7 @@ export function App() {
             </select>
           </div>
         ) : null}
-        <div class="health" title={health && health !== 'down' && health.version ? `Haechi ${health.version}` : undefined}>
-          <span class={`dot ${health === undefined ? '' : health === 'down' || !health.ok ? 'bad' : 'ok'}`} />
-          {health === undefined ? 'connecting' : health === 'down' || !health.ok ? 'server unreachable' : 'server ok'}
-        </div>
+        <HealthBadge health={health} />
       </header>
       <div class="layout">
         <nav class="sidenav" aria-label="Sections">
@@ -90,6 +93,17 @@ export function App() {
   );
 }
 
+function HealthBadge({ health }: { health: Health | 'down' | undefined }) {
+  const up = health !== undefined && health !== 'down' && health.status === 'UP' && health.store === 'UP';
+  const text = health === undefined ? 'connecting' : health === 'down' ? 'server unreachable'
+    : up ? `Haechi ${health.version}` : `store down${health.message ? `: ${health.message}` : ''}`;
+  return (
+    <div class="health" data-testid="health" title={health !== undefined && health !== 'down' && health.jdbcUrl ? `JDBC: ${health.jdbcUrl}` : undefined}>
+      <span class={`dot ${health === undefined ? '' : up ? 'ok' : 'bad'}`} aria-hidden="true" /> {text}
+    </div>
+  );
+}
+
 function matchPrefix(path: string): { project: string } | null {
   const parts = path.split('/').filter(Boolean);
   return parts[0] === 'p' && parts.length >= 2 ? { project: decodeURIComponent(parts[1]) } : null;
@@ -100,5 +114,14 @@ function Page({ project, path }: { project: string; path: string }) {
   let m: Record<string, string> | null;
   if (rest === '/' || rest === '/tables') return <TablesPage project={project} />;
   if ((m = match('/tables/:table', rest))) return <TablesPage project={project} selected={m.table} />;
+  if (rest === '/models') return <ModelsPage project={project} />;
+  if (rest === '/models/new') return <ModelDesigner key="new" project={project} />;
+  if ((m = match('/models/:model', rest))) return <ModelDesigner key={m.model} project={project} name={m.model} />;
+  if (rest === '/cubes') return <CubesPage project={project} />;
+  if (rest === '/cubes/new') return <CubeWizard key="new" project={project} />;
+  if ((m = match('/cubes/:cube', rest))) return <CubeWizard key={m.cube} project={project} name={m.cube} />;
+  if (rest === '/jobs') return <JobsPage project={project} />;
+  if ((m = match('/jobs/:job', rest))) return <JobPage key={m.job} project={project} id={m.job} />;
+  if (rest === '/insight') return <InsightPage project={project} />;
   return <NotFound path={path} />;
 }

@@ -138,3 +138,13 @@ describe('cube draft', () => {
     expect(move(['a', 'b', 'c'], 2, -2)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('rules being edited', () => {
+  it('a hierarchy or joint with no dimension picked yet is left out of the JSON', () => {
+    let c = adsDraft();
+    c = { ...c, groups: [addRule(addRule(groupOfAll(c), 'hierarchies', []), 'joints', ['region', 'city'])] };
+    const g = toCubeJson(c).aggregationGroups![0];
+    expect(g.hierarchies).toBeUndefined();
+    expect(g.joints).toEqual([['region', 'city']]);
+  });
+});

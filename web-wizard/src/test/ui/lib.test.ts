@@ -70,3 +70,28 @@ describe('debounce', () => {
     vi.useRealTimers();
   });
 });
+
+import { layoutDag } from '../../main/ui/lib/dag';
+
+describe('step graph layout', () => {
+  it('puts each step one column after its latest dependency', () => {
+    const { placed, columns, rows } = layoutDag([
+      { name: 'read', dependsOn: [] },
+      { name: 'dict', dependsOn: ['read'] },
+      { name: 'stats', dependsOn: ['read'] },
+      { name: 'cuboids', dependsOn: ['dict', 'stats'] },
+      { name: 'load', dependsOn: ['cuboids', 'gone'] },
+    ]);
+    expect(placed).toEqual([
+      { name: 'read', column: 0, row: 0 }, { name: 'dict', column: 1, row: 0 }, { name: 'stats', column: 1, row: 1 },
+      { name: 'cuboids', column: 2, row: 0 }, { name: 'load', column: 3, row: 0 },
+    ]);
+    expect(columns).toBe(4);
+    expect(rows).toBe(2);
+  });
+
+  it('survives a cycle', () => {
+    const { placed } = layoutDag([{ name: 'a', dependsOn: ['b'] }, { name: 'b', dependsOn: ['a'] }]);
+    expect(placed.map((p) => p.name)).toEqual(['a', 'b']);
+  });
+});

@@ -13,6 +13,8 @@ export function useId(prefix = 'f'): string {
 
 interface FieldProps {
   label: string;
+  /** The control's id, when the caller needs a fixed one. */
+  id?: string;
   error?: string;
   hint?: ComponentChildren;
   class?: string;
@@ -20,8 +22,9 @@ interface FieldProps {
 }
 
 /** A label, one control (given the id to use) and the control's error or hint, linked for screen readers. */
-export function Field({ label, error, hint, children, class: cls }: FieldProps) {
-  const id = useId();
+export function Field({ label, error, hint, children, class: cls, id: fixedId }: FieldProps) {
+  const generated = useId();
+  const id = fixedId ?? generated;
   const msgId = `${id}-msg`;
   const described = error || hint ? msgId : undefined;
   return (

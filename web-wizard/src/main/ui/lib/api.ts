@@ -1,142 +1,283 @@
-// Every call the UI makes, in one place, over the REST API at /api (see the server's /api/openapi.json).
-// Responses are normalised here so that the pages depend on these types only.
+// Every call the UI makes, in one place, over the REST API at /api. The contract is the server's
+// /api/openapi.json (server/src/main/resources/io/haechi/server/web/openapi.json); the types below follow it.
 import { request } from './http';
 import { enc } from './router';
-import type { CubeJson, ModelJson, TableJson } from './descriptors';
+import type { ColumnJson, CubeJson, ModelJson, TableJson } from './descriptors';
 
 export interface Health {
-  ok: boolean;
-  version?: string;
+  status: 'UP' | 'DOWN';
+  version: string;
+  uptimeSeconds: number;
+  store: 'UP' | 'DOWN';
+  message?: string;
+  jdbcUrl?: string;
+  authentication?: boolean;
 }
 
 export interface Project {
   name: string;
-}
-
-export interface Preview {
-  columns: { name: string; type: string }[];
-  rows: unknown[][];
+  tables: number;
+  models: number;
+  cubes: number;
+  segments: number;
+  readySegments: number;
+  cuboidRows: number;
+  bytesStored: number;
 }
 
 export interface Versioned<T> {
+  kind: string;
+  name: string;
   version: number;
-  document: T;
+  descriptor: T;
+  usedBy?: string[];
+  segments?: number;
+}
+
+export interface Preview {
+  table: string;
+  columns: ColumnJson[];
+  rows: unknown[][];
+  truncated: boolean;
+  rejectedRows?: number;
+}
+
+export interface Issue {
+  path: string;
+  message: string;
+  code?: number;
+  name?: string;
 }
 
 export interface GroupCount {
   group: number;
-  cuboids: string;
+  cuboids: number;
+  cuboidsText?: string;
   shape: string;
   overCap: boolean;
 }
 
 export interface CuboidEstimate {
+  id: string;
   dimensions: string[];
-  rows: number;
-  bytes: number;
+  rows?: number | null;
+  bytes?: number | null;
+  base?: boolean;
+}
+
+export interface Estimates {
+  source: 'none' | 'segments' | 'sample';
+  basis: string;
+  from?: string;
+  to?: string;
+  factRows?: number;
+  complete?: boolean;
+  totalRows?: number;
+  totalBytes?: number;
+  cuboids: CuboidEstimate[];
+  truncated: boolean;
 }
 
 export interface Validation {
   valid: boolean;
-  issues: { path: string; message: string }[];
+  subject: string;
+  issues: Issue[];
   groups: GroupCount[];
-  totalCuboids?: string;
-  cap: number;
-  estimates?: CuboidEstimate[];
-  estimatedRows?: number;
-  estimatedBytes?: number;
+  totalCuboids?: number;
+  cuboidCap: number;
+  estimates?: Estimates;
 }
+
+export type JobState = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED' | 'DISCARDED';
 
 export interface JobStep {
   name: string;
-  state: string;
+  state: JobState;
   progress: number;
-  startedAt?: string;
-  endedAt?: string;
-  durationMs?: number;
-  dependsOn?: string[];
+  startedAt?: string | null;
+  endedAt?: string | null;
+  durationMs?: number | null;
   message?: string;
+  dependsOn: string[];
 }
 
 export interface Job {
   id: string;
+  type: string;
   project: string;
   cube: string;
-  kind?: string;
+  segment?: string;
   from?: string;
   to?: string;
-  state: string;
+  state: JobState;
+  queued: boolean;
+  orphaned: boolean;
+  resumable: boolean;
+  discardable?: boolean;
+  cancellable?: boolean;
   progress: number;
-  createdAt?: string;
-  startedAt?: string;
-  endedAt?: string;
+  createdAt: string;
+  startedAt?: string | null;
+  endedAt?: string | null;
+  elapsedMs?: number;
+  etaMs?: number | null;
   message?: string;
   steps: JobStep[];
 }
 
+export interface LogLine {
+  time: string;
+  step: string;
+  level: 'INFO' | 'WARN' | 'ERROR';
+  message: string;
+}
+
+export interface JobLog {
+  job: string;
+  step?: string;
+  lines: LogLine[];
+  nextOffset: number;
+}
+
 export interface Segment {
+  cube: string;
   name: string;
   from: string;
   to: string;
-  state: string;
-  rows?: number;
-  bytes?: number;
+  status: 'BUILDING' | 'READY';
+  jobId: string;
+  sourceRows: number;
+  cuboidRows: number;
+  bytes: number;
+  cuboids: number;
+  shards?: number;
+  leftJoinMisses?: Record<string, number>;
+}
+
+export interface CubeScanInfo {
+  cube: string;
+  cuboid: string[];
+  segments?: number;
+  estimatedRows?: number;
+  keyRanges?: string;
+  residual?: string;
+  postFilter?: string;
+}
+
+export interface Realization {
+  answerable: boolean;
+  scans: CubeScanInfo[];
+  pushdown: string[];
+  reasons: string[];
+  summary: string;
+}
+
+export interface Timing {
+  planMs: number;
+  executeMs: number;
+  totalMs: number;
+}
+
+export interface SqlColumn {
+  name: string;
+  type: string;
+  jdbcType?: number;
 }
 
 export interface SqlResult {
-  columns: { name: string; type: string }[];
+  columns: SqlColumn[];
   rows: unknown[][];
+  rowCount: number;
   truncated: boolean;
-  elapsedMs: number;
-  servedBy?: { cube: string; cuboid: string[] };
-  miss?: string;
-  plan?: string;
+  limit: number;
+  realization: Realization;
+  timing: Timing;
 }
 
+export interface ExplainResult {
+  plan: string;
+  realization: Realization;
+  timing: Timing;
+}
+
+export interface SavedQuery {
+  name: string;
+  sql: string;
+  description?: string;
+  chart?: Record<string, unknown>;
+  version: number;
+  updatedAt: string;
+}
+
+export type EstimateMode = 'auto' | 'none' | 'segments' | 'sample';
+
 const P = (project: string) => `/api/projects/${enc(project)}`;
+const versionQuery = (version: number, dropSegments = false) =>
+  `?version=${version}${dropSegments ? '&dropSegments=true' : ''}`;
 
 export const api = {
   health: () => request<Health>('GET', '/api/health'),
   projects: () => request<Project[]>('GET', '/api/projects'),
   createProject: (name: string) => request<Project>('POST', '/api/projects', { name }),
 
-  tables: (p: string) => request<TableJson[]>('GET', `${P(p)}/tables`),
-  table: (p: string, t: string) => request<TableJson>('GET', `${P(p)}/tables/${enc(t)}`),
-  registerTable: (p: string, body: { name: string; location: string; format: string }) =>
-    request<TableJson>('POST', `${P(p)}/tables`, body),
-  deleteTable: (p: string, t: string) => request<void>('DELETE', `${P(p)}/tables/${enc(t)}`),
-  preview: (p: string, t: string, limit = 50) => request<Preview>('GET', `${P(p)}/tables/${enc(t)}/preview?limit=${limit}`),
+  tables: (p: string) => request<Versioned<TableJson>[]>('GET', `${P(p)}/tables`),
+  table: (p: string, t: string) => request<Versioned<TableJson>>('GET', `${P(p)}/tables/${enc(t)}`),
+  registerTable: (p: string, body: { name: string; location: string; format: string; columns?: ColumnJson[]; dryRun?: boolean }) =>
+    request<Versioned<TableJson>>('POST', `${P(p)}/tables`, body),
+  deleteTable: (p: string, t: string, version: number) =>
+    request<void>('DELETE', `${P(p)}/tables/${enc(t)}${versionQuery(version)}`),
+  preview: (p: string, t: string, limit = 50) =>
+    request<Preview>('GET', `${P(p)}/tables/${enc(t)}/preview?limit=${limit}`),
 
-  models: (p: string) => request<ModelJson[]>('GET', `${P(p)}/models`),
+  models: (p: string) => request<Versioned<ModelJson>[]>('GET', `${P(p)}/models`),
   model: (p: string, m: string) => request<Versioned<ModelJson>>('GET', `${P(p)}/models/${enc(m)}`),
   createModel: (p: string, doc: ModelJson) => request<Versioned<ModelJson>>('POST', `${P(p)}/models`, doc),
-  updateModel: (p: string, doc: ModelJson, version: number) =>
-    request<Versioned<ModelJson>>('PUT', `${P(p)}/models/${enc(doc.name)}?version=${version}`, doc),
-  deleteModel: (p: string, m: string) => request<void>('DELETE', `${P(p)}/models/${enc(m)}`),
+  updateModel: (p: string, doc: ModelJson, version: number, dropSegments = false) =>
+    request<Versioned<ModelJson>>('PUT', `${P(p)}/models/${enc(doc.name)}${versionQuery(version, dropSegments)}`, doc),
+  deleteModel: (p: string, m: string, version: number) =>
+    request<void>('DELETE', `${P(p)}/models/${enc(m)}${versionQuery(version)}`),
   validateModel: (p: string, doc: ModelJson, signal?: AbortSignal) =>
     request<Validation>('POST', `${P(p)}/models/validate`, doc, signal),
 
-  cubes: (p: string) => request<CubeJson[]>('GET', `${P(p)}/cubes`),
+  cubes: (p: string) => request<Versioned<CubeJson>[]>('GET', `${P(p)}/cubes`),
   cube: (p: string, c: string) => request<Versioned<CubeJson>>('GET', `${P(p)}/cubes/${enc(c)}`),
   createCube: (p: string, doc: CubeJson) => request<Versioned<CubeJson>>('POST', `${P(p)}/cubes`, doc),
-  updateCube: (p: string, doc: CubeJson, version: number) =>
-    request<Versioned<CubeJson>>('PUT', `${P(p)}/cubes/${enc(doc.name)}?version=${version}`, doc),
-  deleteCube: (p: string, c: string) => request<void>('DELETE', `${P(p)}/cubes/${enc(c)}`),
-  validateCube: (p: string, doc: CubeJson, signal?: AbortSignal) =>
-    request<Validation>('POST', `${P(p)}/cubes/validate`, doc, signal),
-  segments: (p: string, c: string) => request<Segment[]>('GET', `${P(p)}/cubes/${enc(c)}/segments`),
-  dropSegment: (p: string, c: string, s: string) => request<void>('DELETE', `${P(p)}/cubes/${enc(c)}/segments/${enc(s)}`),
+  updateCube: (p: string, doc: CubeJson, version: number, dropSegments = false) =>
+    request<Versioned<CubeJson>>('PUT', `${P(p)}/cubes/${enc(doc.name)}${versionQuery(version, dropSegments)}`, doc),
+  deleteCube: (p: string, c: string, version: number, dropSegments = false) =>
+    request<void>('DELETE', `${P(p)}/cubes/${enc(c)}${versionQuery(version, dropSegments)}`),
+  validateCube: (p: string, doc: CubeJson, signal?: AbortSignal, estimate: EstimateMode = 'auto',
+    range?: { from: string; to: string }) => {
+    const q = new URLSearchParams({ estimate });
+    if (range) { q.set('from', range.from); q.set('to', range.to); }
+    return request<Validation>('POST', `${P(p)}/cubes/validate?${q}`, doc, signal);
+  },
 
+  segments: (p: string, cube?: string) =>
+    request<Segment[]>('GET', `${P(p)}/segments${cube ? `?cube=${enc(cube)}` : ''}`),
+  dropSegment: (p: string, c: string, s: string) =>
+    request<void>('DELETE', `${P(p)}/cubes/${enc(c)}/segments/${enc(s)}`),
   build: (p: string, cube: string, from: string, to: string) =>
     request<Job>('POST', `${P(p)}/cubes/${enc(cube)}/builds`, { from, to }),
-  jobs: (p: string) => request<Job[]>('GET', `${P(p)}/jobs`),
-  job: (p: string, id: string) => request<Job>('GET', `${P(p)}/jobs/${enc(id)}`),
-  stepLog: (p: string, id: string, step: string) =>
-    request<{ text: string }>('GET', `${P(p)}/jobs/${enc(id)}/steps/${enc(step)}/log`),
-  jobAction: (p: string, id: string, action: 'resume' | 'discard' | 'cancel') =>
-    request<Job>('POST', `${P(p)}/jobs/${enc(id)}/${action}`),
+
+  jobs: (p?: string, limit = 100) =>
+    request<Job[]>('GET', `/api/jobs?limit=${limit}${p ? `&project=${enc(p)}` : ''}`),
+  job: (id: string) => request<Job>('GET', `/api/jobs/${enc(id)}`),
+  jobLog: (id: string, step?: string, offset = 0) =>
+    request<JobLog>('GET', `/api/jobs/${enc(id)}${step ? `/steps/${enc(step)}` : ''}/log?offset=${offset}`),
+  jobAction: (id: string, action: 'resume' | 'discard' | 'cancel') =>
+    request<Job>('POST', `/api/jobs/${enc(id)}/${action}`),
 
   sql: (p: string, sql: string, limit: number, signal?: AbortSignal) =>
     request<SqlResult>('POST', `${P(p)}/sql`, { sql, limit }, signal),
-  explain: (p: string, sql: string) => request<{ plan: string }>('POST', `${P(p)}/sql/explain`, { sql }),
+  explain: (p: string, sql: string, signal?: AbortSignal) =>
+    request<ExplainResult>('POST', `${P(p)}/explain`, { sql }, signal),
+
+  queries: (p: string) => request<SavedQuery[]>('GET', `${P(p)}/queries`),
+  saveQuery: (p: string, q: { name: string; sql: string; description?: string; chart?: Record<string, unknown> }) =>
+    request<SavedQuery>('POST', `${P(p)}/queries`, q),
+  updateQuery: (p: string, q: { name: string; sql: string; description?: string; chart?: Record<string, unknown> }, version: number) =>
+    request<SavedQuery>('PUT', `${P(p)}/queries/${enc(q.name)}${versionQuery(version)}`, q),
+  deleteQuery: (p: string, name: string, version: number) =>
+    request<void>('DELETE', `${P(p)}/queries/${enc(name)}${versionQuery(version)}`),
 };

@@ -232,8 +232,11 @@ export function toCubeJson(c: CubeDraft): CubeJson {
     json.aggregationGroups = c.groups.map((g) => {
       const out: AggregationGroupJson = { includes: [...g.includes] };
       if (g.mandatory.length > 0) out.mandatory = [...g.mandatory];
-      if (g.hierarchies.length > 0) out.hierarchies = g.hierarchies.map((h) => [...h]);
-      if (g.joints.length > 0) out.joints = g.joints.map((j) => [...j]);
+      // A rule just added in the wizard, with no dimension picked yet, is not part of the cube.
+      const hierarchies = g.hierarchies.filter((h) => h.length > 0);
+      const joints = g.joints.filter((j) => j.length > 0);
+      if (hierarchies.length > 0) out.hierarchies = hierarchies.map((h) => [...h]);
+      if (joints.length > 0) out.joints = joints.map((j) => [...j]);
       if (g.dimCap !== 0) out.dimCap = g.dimCap;
       return out;
     });

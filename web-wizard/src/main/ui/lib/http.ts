@@ -5,31 +5,31 @@ export interface FieldError {
   message: string;
 }
 
+/** A refusal as the API describes it: {status, code, tag, name, message, fields, sqlState}. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string | undefined,
-    readonly fields: FieldError[]) {
+  constructor(readonly status: number, message: string, readonly code: number | undefined,
+    readonly fields: FieldError[], readonly codeName?: string, readonly sqlState?: string) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
 async function failure(res: Response): Promise<ApiError> {
-  let body: unknown;
   const text = await res.text();
+  let body: Record<string, unknown> = {};
   try {
-    body = JSON.parse(text);
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
   } catch {
-    body = undefined;
+    // not JSON (a proxy's page, say): the text is the message
   }
-  const b = (body ?? {}) as Record<string, unknown>;
-  const err = (typeof b.error === 'object' && b.error !== null ? b.error : b) as Record<string, unknown>;
-  const message = typeof err.message === 'string' ? err.message : text.trim() || `${res.status} ${res.statusText}`;
-  const rawFields = Array.isArray(err.fields) ? err.fields : Array.isArray(err.errors) ? err.errors
-    : Array.isArray(err.issues) ? err.issues : [];
-  const fields = rawFields.filter((f): f is Record<string, unknown> => typeof f === 'object' && f !== null)
-    .map((f) => ({ path: String(f.path ?? f.field ?? ''), message: String(f.message ?? '') }));
-  const code = typeof err.code === 'string' ? err.code : typeof err.code === 'number' ? String(err.code) : undefined;
-  return new ApiError(res.status, message, code, fields);
+  const message = typeof body.message === 'string' ? body.message : text.trim() || `${res.status} ${res.statusText}`;
+  const fields = (Array.isArray(body.fields) ? body.fields : [])
+    .filter((f): f is Record<string, unknown> => typeof f === 'object' && f !== null)
+    .map((f) => ({ path: String(f.path ?? ''), message: String(f.message ?? '') }));
+  return new ApiError(res.status, message, typeof body.code === 'number' ? body.code : undefined, fields,
+    typeof body.name === 'string' ? body.name : undefined,
+    typeof body.sqlState === 'string' ? body.sqlState : undefined);
 }
 
 export async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

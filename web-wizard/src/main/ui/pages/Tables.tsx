@@ -13,7 +13,7 @@ export function TablesPage({ project, selected }: { project: string; selected?: 
   const [error, setError] = useState<unknown>();
   const [registering, setRegistering] = useState(false);
   const [toast, showToast] = useToast();
-  const reload = () => api.tables(project).then((t) => { setTables(t); setError(undefined); }, setError);
+  const reload = () => api.tables(project).then((t) => { setTables(t.map((v) => v.descriptor)); setError(undefined); }, setError);
   useEffect(() => { setTables(undefined); reload(); }, [project]);
 
   return (
@@ -72,7 +72,7 @@ function RegisterForm({ project, onClose, onDone }: { project: string; onClose: 
     setBusy(true);
     setFailure(undefined);
     try {
-      onDone(await api.registerTable(project, { name: name.trim(), location: location.trim(), format }));
+      onDone((await api.registerTable(project, { name: name.trim(), location: location.trim(), format })).descriptor);
     } catch (err) {
       setFailure(err);
     } finally {
@@ -124,7 +124,7 @@ function TableDetail({ project, name }: { project: string; name: string }) {
   const [error, setError] = useState<unknown>();
   const [previewError, setPreviewError] = useState<unknown>();
   useEffect(() => {
-    api.table(project, name).then(setTable, setError);
+    api.table(project, name).then((v) => setTable(v.descriptor), setError);
     api.preview(project, name, 50).then(setPreview, setPreviewError);
   }, [project, name]);
   return (
