@@ -95,3 +95,21 @@ describe('step graph layout', () => {
     expect(placed.map((p) => p.name)).toEqual(['a', 'b']);
   });
 });
+
+import { parseColumns } from '../../main/ui/lib/columns';
+
+describe('csv column list', () => {
+  it('reads one "name TYPE [NOT NULL]" per line', () => {
+    expect(parseColumns('event_date date not null\nprice DECIMAL(10,  2),\n\n-- a comment\nname varchar'))
+      .toEqual({ columns: [
+        { name: 'event_date', type: 'DATE', nullable: false },
+        { name: 'price', type: 'DECIMAL(10, 2)', nullable: true },
+        { name: 'name', type: 'VARCHAR', nullable: true },
+      ], errors: [] });
+  });
+
+  it('names the line it cannot read', () => {
+    expect(parseColumns('ok INT\n9bad INT').errors).toEqual([`line 2: '9bad INT' is not "name TYPE [NOT NULL]"`]);
+    expect(parseColumns('  ').errors).toEqual(['list at least one column']);
+  });
+});

@@ -7,6 +7,7 @@ import { enc, navigate } from '../lib/router';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorNotice, Field, Link, PageHead, Spinner, useEscape, useToast } from '../components/ui';
 import { fieldErrors } from '../lib/issues';
+import { parseColumns } from '../lib/columns';
 
 export function TablesPage({ project, selected }: { project: string; selected?: string }) {
   const [tables, setTables] = useState<TableJson[]>();
@@ -63,16 +64,22 @@ function RegisterForm({ project, onClose, onDone }: { project: string; onClose: 
   const [name, setName] = useState('');
   const [location, setLocation] = useState('');
   const [format, setFormat] = useState('avro');
+  const [columnText, setColumnText] = useState('');
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   useEscape(onClose);
   const errors = fieldErrors(failure);
+  const csv = format === 'csv';
+  const parsed = parseColumns(columnText);
+  const columnsError = csv && columnText.trim() !== '' && parsed.errors.length > 0 ? parsed.errors.join('; ')
+    : Object.entries(errors).find(([k]) => k.startsWith('columns'))?.[1];
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
     setFailure(undefined);
     try {
-      onDone((await api.registerTable(project, { name: name.trim(), location: location.trim(), format })).descriptor);
+      const body = { name: name.trim(), location: location.trim(), format, ...(csv ? { columns: parsed.columns } : {}) };
+      onDone((await api.registerTable(project, body)).descriptor);
     } catch (err) {
       setFailure(err);
     } finally {
@@ -108,10 +115,19 @@ function RegisterForm({ project, onClose, onDone }: { project: string; onClose: 
           </select>}
         </Field>
       </div>
+      {csv ? (
+        <Field label="Columns" error={columnsError}
+          hint={<>CSV files carry no types: one column per line, <code>name TYPE [NOT NULL]</code>, in file order</>}>
+          {(id, d, bad) => <textarea id={id} aria-describedby={d} aria-invalid={bad} class="mono" rows={5} value={columnText}
+            placeholder={'event_date DATE NOT NULL\nregion VARCHAR\nclicks INT'}
+            onInput={(e) => setColumnText((e.target as HTMLTextAreaElement).value)} />}
+        </Field>
+      ) : null}
       <ErrorNotice error={errors._other ? failure : undefined} title="Not registered:" />
       <div class="row">
-        <button class="primary" type="submit" disabled={busy || name.trim() === '' || location.trim() === ''}>
-          {busy ? 'Reading the schema…' : 'Register and infer schema'}
+        <button class="primary" type="submit"
+          disabled={busy || name.trim() === '' || location.trim() === '' || (csv && parsed.errors.length > 0)}>
+          {busy ? 'Reading the schema…' : csv ? 'Register' : 'Register and infer schema'}
         </button>
       </div>
     </form>
