@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Segment, type Versioned } from '../lib/api';
 import type { CubeJson } from '../lib/descriptors';
-import { formatBytes, formatCount } from '../lib/format';
+import { formatBytes, formatCount, nextDay } from '../lib/format';
+import { DateRange } from '../components/DateRange';
 import { enc, navigate } from '../lib/router';
-import { ErrorNotice, Field, Link, PageHead, Spinner, StateBadge, useEscape, useToast } from '../components/ui';
+import { ErrorNotice, Link, PageHead, Spinner, StateBadge, useEscape, useToast } from '../components/ui';
 
 export function CubesPage({ project }: { project: string }) {
   const [cubes, setCubes] = useState<Versioned<CubeJson>[]>();
@@ -88,13 +89,6 @@ export function CubesPage({ project }: { project: string }) {
   );
 }
 
-/** The day after a yyyy-MM-dd date. */
-export function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /** Start a build of [from, to): the job page follows. */
 export function BuildForm({ project, cube, segments, onClose }: {
   project: string; cube: string; segments: Segment[]; onClose?: () => void;
@@ -120,17 +114,8 @@ export function BuildForm({ project, cube, segments, onClose }: {
   return (
     <form class="stack" onSubmit={submit} aria-label={`Build ${cube}`} style={{ marginBottom: '12px' }}>
       <div class="row">
-        <Field label="From (first day)">
-          {(id) => <input id={id} type="date" value={from} required autoFocus onInput={(e) => {
-            const v = (e.target as HTMLInputElement).value;
-            setFrom(v);
-            if (v && (!to || to <= v)) setTo(nextDay(v));
-          }} />}
-        </Field>
-        <Field label="To (the day after the last)">
-          {(id) => <input id={id} type="date" value={to} required min={from || undefined}
-            onInput={(e) => setTo((e.target as HTMLInputElement).value)} />}
-        </Field>
+        <DateRange from={from} to={to} required autoFocus={onClose !== undefined}
+          onChange={(f, t) => { setFrom(f); setTo(t); }} />
         <button class="primary" type="submit" disabled={busy || !from || !to}>{busy ? 'Starting…' : 'Start build'}</button>
         {onClose ? <button type="button" class="ghost" onClick={onClose}>Cancel</button> : null}
       </div>

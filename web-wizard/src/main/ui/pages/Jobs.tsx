@@ -4,7 +4,8 @@ import { api, type Job, type JobState } from '../lib/api';
 import { formatDuration, formatTime } from '../lib/format';
 import { enc } from '../lib/router';
 import { usePolling } from '../lib/usePolling';
-import { ErrorNotice, Link, PageHead, Progress, Spinner, StateBadge } from '../components/ui';
+import { ErrorNotice, Link, PageHead, Progress, StateBadge } from '../components/ui';
+import { ListPanel } from '../components/ListPanel';
 
 const STATES: JobState[] = ['PENDING', 'RUNNING', 'DONE', 'FAILED', 'CANCELLED', 'DISCARDED'];
 
@@ -30,36 +31,27 @@ export function JobsPage({ project }: { project: string }) {
         <button type="button" onClick={load}>Refresh</button>
       </PageHead>
       <ErrorNotice error={error} title="Could not list the jobs:" />
-      <div class="panel" style={{ padding: 0 }}>
-        {jobs === undefined ? <div class="empty"><Spinner /></div>
-          : shown.length === 0 ? <div class="empty">{jobs.length === 0 ? 'No jobs yet. Build a cube from the Cubes page or the wizard.' : 'No job in this state.'}</div>
-          : (
-            <div class="table-wrap" style={{ border: 'none' }}>
-              <table class="grid" aria-label="Jobs">
-                <thead><tr><th>Job</th><th>Cube</th><th>Range</th><th>State</th><th>Progress</th><th>Created</th>
-                  <th>Run time</th><th>ETA</th><th>Message</th></tr></thead>
-                <tbody>
-                  {shown.map((j) => (
-                    <tr key={j.id} data-job={j.id}>
-                      <td><Link href={`/p/${enc(project)}/jobs/${enc(j.id)}`} class="mono">{j.segment ?? j.id}</Link>
-                        <div class="sub">{j.type.toLowerCase()}</div></td>
-                      <td>{j.cube}</td>
-                      <td>{j.from && j.to ? `${j.from} → ${j.to}` : '–'}</td>
-                      <td><StateBadge state={j.state} />{j.orphaned ? <span class="badge failed" title="its process is gone: resume it"> orphaned</span> : null}
-                        {j.queued ? <span class="sub"> queued</span> : null}</td>
-                      <td style={{ minWidth: '120px' }}><div class="row center"><Progress value={j.progress} state={j.state} />
-                        <span class="sub">{Math.round(j.progress * 100)}%</span></div></td>
-                      <td>{formatTime(j.createdAt)}</td>
-                      <td class="num">{formatDuration(j.elapsedMs)}</td>
-                      <td class="num">{j.state === 'RUNNING' ? formatDuration(j.etaMs ?? undefined) : '–'}</td>
-                      <td class="muted" style={{ whiteSpace: 'normal', maxWidth: '320px' }}>{j.message ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-      </div>
+      <ListPanel items={jobs === undefined ? undefined : shown} label="Jobs"
+        empty={jobs?.length === 0 ? 'No jobs yet. Build a cube from the Cubes page or the wizard.' : 'No job in this state.'}
+        head={<tr><th>Job</th><th>Cube</th><th>Range</th><th>State</th><th>Progress</th><th>Created</th>
+          <th>Run time</th><th>ETA</th><th>Message</th></tr>}>
+        {(items) => items.map((j) => (
+          <tr key={j.id} data-job={j.id}>
+            <td><Link href={`/p/${enc(project)}/jobs/${enc(j.id)}`} class="mono">{j.segment ?? j.id}</Link>
+              <div class="sub">{j.type.toLowerCase()}</div></td>
+            <td>{j.cube}</td>
+            <td>{j.from && j.to ? `${j.from} → ${j.to}` : '–'}</td>
+            <td><StateBadge state={j.state} />{j.orphaned ? <span class="badge failed" title="its process is gone: resume it"> orphaned</span> : null}
+              {j.queued ? <span class="sub"> queued</span> : null}</td>
+            <td style={{ minWidth: '120px' }}><div class="row center"><Progress value={j.progress} state={j.state} />
+              <span class="sub">{Math.round(j.progress * 100)}%</span></div></td>
+            <td>{formatTime(j.createdAt)}</td>
+            <td class="num">{formatDuration(j.elapsedMs)}</td>
+            <td class="num">{j.state === 'RUNNING' ? formatDuration(j.etaMs ?? undefined) : '–'}</td>
+            <td class="muted" style={{ whiteSpace: 'normal', maxWidth: '320px' }}>{j.message ?? ''}</td>
+          </tr>
+        ))}
+      </ListPanel>
     </div>
   );
 }

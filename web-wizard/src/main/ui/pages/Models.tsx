@@ -12,6 +12,7 @@ import {
 import { enc, navigate } from '../lib/router';
 import { useValidation } from '../lib/useValidation';
 import { ErrorNotice, Field, Link, Notice, PageHead, Spinner, useToast } from '../components/ui';
+import { ListPanel } from '../components/ListPanel';
 import { move } from '../lib/cubeDraft';
 
 export function ModelsPage({ project }: { project: string }) {
@@ -24,28 +25,18 @@ export function ModelsPage({ project }: { project: string }) {
         <Link class="button primary" href={`/p/${enc(project)}/models/new`}>New model</Link>
       </PageHead>
       <ErrorNotice error={error} title="Could not list the models:" />
-      <div class="panel" style={{ padding: 0 }}>
-        {models === undefined ? <div class="empty"><Spinner /></div>
-          : models.length === 0 ? <div class="empty">No models yet. Design one over the registered tables.</div>
-          : (
-            <div class="table-wrap" style={{ border: 'none' }}>
-              <table class="grid" aria-label="Models">
-                <thead><tr><th>Name</th><th>Fact table</th><th>Lookups</th><th>Partition</th><th>Filter</th></tr></thead>
-                <tbody>
-                  {models.map((m) => (
-                    <tr key={m.name}>
-                      <td><Link href={`/p/${enc(project)}/models/${enc(m.name)}`}>{m.name}</Link></td>
-                      <td class="mono">{m.factTable}</td>
-                      <td>{(m.lookups ?? []).map((l) => `${l.alias ?? l.table} (${l.joinType.toLowerCase()})`).join(', ') || '–'}</td>
-                      <td class="mono">{m.partition ? m.partition.column + (m.partition.dateFormat ? ` (${m.partition.dateFormat})` : '') : '–'}</td>
-                      <td class="mono muted">{m.filter ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-      </div>
+      <ListPanel items={models} label="Models" empty="No models yet. Design one over the registered tables."
+        head={<tr><th>Name</th><th>Fact table</th><th>Lookups</th><th>Partition</th><th>Filter</th></tr>}>
+        {(items) => items.map((m) => (
+          <tr key={m.name}>
+            <td><Link href={`/p/${enc(project)}/models/${enc(m.name)}`}>{m.name}</Link></td>
+            <td class="mono">{m.factTable}</td>
+            <td>{(m.lookups ?? []).map((l) => `${l.alias ?? l.table} (${l.joinType.toLowerCase()})`).join(', ') || '–'}</td>
+            <td class="mono">{m.partition ? m.partition.column + (m.partition.dateFormat ? ` (${m.partition.dateFormat})` : '') : '–'}</td>
+            <td class="mono muted">{m.filter ?? ''}</td>
+          </tr>
+        ))}
+      </ListPanel>
     </div>
   );
 }

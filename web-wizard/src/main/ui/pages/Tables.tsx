@@ -6,6 +6,7 @@ import type { TableJson } from '../lib/descriptors';
 import { enc, navigate } from '../lib/router';
 import { DataGrid } from '../components/DataGrid';
 import { ErrorNotice, Field, Link, PageHead, Spinner, useEscape, useToast } from '../components/ui';
+import { ListPanel } from '../components/ListPanel';
 import { fieldErrors } from '../lib/issues';
 import { parseColumns } from '../lib/columns';
 
@@ -33,27 +34,17 @@ export function TablesPage({ project, selected }: { project: string; selected?: 
         }} />
       ) : null}
       <ErrorNotice error={error} title="Could not list the tables:" />
-      <div class="panel" style={{ padding: 0 }}>
-        {tables === undefined ? <div class="empty"><Spinner /></div>
-          : tables.length === 0 ? <div class="empty">No tables yet. Register the fact table and its lookups.</div>
-          : (
-            <div class="table-wrap" style={{ border: 'none' }}>
-              <table class="grid" aria-label="Tables">
-                <thead><tr><th>Name</th><th>Format</th><th>Columns</th><th>Location</th></tr></thead>
-                <tbody>
-                  {tables.map((t) => (
-                    <tr key={t.name} class={selected === t.name ? 'selected' : ''}>
-                      <td><Link href={`/p/${enc(project)}/tables/${enc(t.name)}`}>{t.name}</Link></td>
-                      <td>{t.format}</td>
-                      <td class="num">{t.columns.length}</td>
-                      <td class="mono muted">{t.location}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-      </div>
+      <ListPanel items={tables} label="Tables" empty="No tables yet. Register the fact table and its lookups."
+        head={<tr><th>Name</th><th>Format</th><th>Columns</th><th>Location</th></tr>}>
+        {(items) => items.map((t) => (
+          <tr key={t.name} class={selected === t.name ? 'selected' : ''}>
+            <td><Link href={`/p/${enc(project)}/tables/${enc(t.name)}`}>{t.name}</Link></td>
+            <td>{t.format}</td>
+            <td class="num">{t.columns.length}</td>
+            <td class="mono muted">{t.location}</td>
+          </tr>
+        ))}
+      </ListPanel>
       {selected ? <TableDetail key={selected} project={project} name={selected} /> : null}
       {toast}
     </div>

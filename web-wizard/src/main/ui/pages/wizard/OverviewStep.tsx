@@ -4,8 +4,9 @@ import { useState } from 'preact/hooks';
 import { api, type Estimates, type Segment } from '../../lib/api';
 import type { CubeJson } from '../../lib/descriptors';
 import { formatBytes, formatCount } from '../../lib/format';
-import { ErrorNotice, Field, Notice } from '../../components/ui';
-import { BuildForm, nextDay } from '../Cubes';
+import { ErrorNotice, Notice } from '../../components/ui';
+import { DateRange } from '../../components/DateRange';
+import { BuildForm } from '../Cubes';
 import type { StepProps } from '../CubeWizard';
 
 export function OverviewStep({ project, doc, validation, segments, saved, cubeName }: StepProps & {
@@ -73,16 +74,8 @@ export function OverviewStep({ project, doc, validation, segments, saved, cubeNa
           </div>
         ) : <p class="sub">No built segment yet. Estimate from a sample of the fact rows (HyperLogLog per cuboid, about 2% error):</p>}
         <div class="row" style={{ marginTop: '8px' }}>
-          <Field label="Sample from">
-            {(id) => <input id={id} type="date" value={from} onInput={(e) => {
-              const v = (e.target as HTMLInputElement).value;
-              setFrom(v);
-              if (v && (!to || to <= v)) setTo(nextDay(v));
-            }} />}
-          </Field>
-          <Field label="to (exclusive)">
-            {(id) => <input id={id} type="date" value={to} min={from || undefined} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />}
-          </Field>
+          <DateRange from={from} to={to} fromLabel="Sample from" toLabel="to (exclusive)"
+            onChange={(f, t) => { setFrom(f); setTo(t); }} />
           <button type="button" onClick={estimate} disabled={sampling || !from || !to || validation?.valid !== true}>
             {sampling ? 'Sketching…' : 'Estimate from sample'}
           </button>
