@@ -16,7 +16,6 @@ import io.haechi.model.catalog.SegmentStatus;
 import io.haechi.model.catalog.Versioned;
 import io.haechi.model.json.Descriptor;
 import io.haechi.model.table.TableDesc;
-import io.haechi.server.jdbc.JdbcServer;
 import io.haechi.server.runtime.HaechiContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -113,13 +112,14 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("SQL:        ./haechi sql -p " + PROJECT + " \"" + EXAMPLES.get(0) + "\"");
                 return ExitCodes.OK;
             }
-            JdbcServer jdbc = Serving.start(ctx, out);
+            Serving.Endpoints endpoints = Serving.start(ctx, out);
             serving = true;
             out.println("Try (project " + PROJECT + "):");
             for (String q : EXAMPLES) {
                 out.println("  " + q + ";");
             }
-            Serving.serveUntilStopped(out, jdbc, ctx);
+            out.println("Open the web UI to browse the projects, tables, cubes, segments and jobs, and query in Insight.");
+            Serving.serveUntilStopped(out, endpoints, ctx);
             return ExitCodes.OK;
         } finally {
             if (!serving) {

@@ -1,24 +1,49 @@
 package io.haechi.server.cli;
 
 import io.haechi.server.jdbc.JdbcServer;
+import io.haechi.server.runtime.BuildQueue;
 import io.haechi.server.query.EngineConnections;
 import io.haechi.server.runtime.HaechiContext;
+import io.haechi.server.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the SQL endpoints over a context, prints how to connect, and serves until the JVM is asked to stop. */
+/**
+ * Starts the endpoints over a context (JDBC, and the web UI with the REST API), prints how to connect, and serves
+ * until the JVM is asked to stop.
+ */
 final class Serving {
     private Serving() {
     }
 
-    static JdbcServer start(HaechiContext ctx, PrintWriter out) {
+    /** The running endpoints; closing stops the web endpoint and its builds, then the JDBC endpoint. */
+    record Endpoints(JdbcServer jdbc, WebServer web, BuildQueue builds) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            closeAll(web, builds, jdbc);
+        }
+    }
+
+    static Endpoints start(HaechiContext ctx, PrintWriter out) {
         ctx.engine().warmUp();
         JdbcServer jdbc = new JdbcServer(new EngineConnections(ctx.engine()), ctx.settings()).start();
+        BuildQueue builds = new BuildQueue(ctx);
+        WebServer web;
+        try {
+            web = WebServer.over(ctx, builds, Optional.of(jdbc.url("PROJECT"))).start();
+        } catch (RuntimeException e) {
+            builds.close();
+            jdbc.close();
+            throw e;
+        }
         List<String> projects = ctx.engine().projects();
+        out.println("Web UI:     " + web.url() + (web.uiPackaged() ? "" : "  (UI not packaged in this build: the "
+                + "REST API is at " + web.url() + "api/)"));
         out.println("JDBC:       " + (projects.isEmpty() ? jdbc.url("PROJECT")
                 : String.join("\n            ", projects.stream().map(jdbc::url).toList())));
         out.println("Driver jar: " + driverJar());
@@ -26,7 +51,7 @@ final class Serving {
                 + " sqlline.SqlLine -u '" + jdbc.url(projects.isEmpty() ? "PROJECT" : projects.get(0))
                 + "' -n '' -p ''   (README, section JDBC: getting sqlline)");
         out.flush();
-        return jdbc;
+        return new Endpoints(jdbc, web, builds);
     }
 
     /**
@@ -59,7 +84,7 @@ final class Serving {
         }
     }
 
-    private static void closeAll(AutoCloseable... resources) throws Exception {
+    static void closeAll(AutoCloseable... resources) throws Exception {
         Exception first = null;
         for (AutoCloseable r : resources) {
             try {
