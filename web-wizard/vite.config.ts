@@ -18,6 +18,7 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': { target: api, changeOrigin: true } },
+    // The server refuses cross-origin writes (Origin must match Host), so the proxy presents itself as the server.
+    proxy: { '/api': { target: api, changeOrigin: true, headers: { origin: api } } },
   },
 });

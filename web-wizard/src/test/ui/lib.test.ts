@@ -113,3 +113,18 @@ describe('csv column list', () => {
     expect(parseColumns('  ').errors).toEqual(['list at least one column']);
   });
 });
+
+import { exactInteger, parseJson } from '../../main/ui/lib/http';
+
+describe('json', () => {
+  it('parses as JSON.parse does for ordinary numbers', () => {
+    expect(parseJson('{"a": 1, "b": [2.5, -3], "c": "x"}')).toEqual({ a: 1, b: [2.5, -3], c: 'x' });
+  });
+  it('keeps integers past 2^53 as their exact text', () => {
+    expect(exactInteger(2268752737836985276, '2268752737836985276')).toBe('2268752737836985276');
+    expect(exactInteger(-9007199254740993, '-9007199254740993')).toBe('-9007199254740993');
+    expect(exactInteger(9007199254740991, '9007199254740991')).toBe(9007199254740991);
+    expect(exactInteger(1e300, '1e300')).toBe(1e300);
+    expect(exactInteger(2268752737836985276, undefined)).toBe(2268752737836985276);
+  });
+});

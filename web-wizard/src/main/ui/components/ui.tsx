@@ -70,7 +70,7 @@ export function StateBadge({ state }: { state: string }) {
 export function Progress({ value, state }: { value: number; state?: string }) {
   const pct = Math.max(0, Math.min(100, Math.round(value * 100)));
   const s = (state ?? '').toLowerCase();
-  const cls = ['succeeded', 'finished', 'done', 'ready'].includes(s) ? 'ok' : ['error', 'failed'].includes(s) ? 'bad' : '';
+  const cls = s === 'done' || s === 'ready' ? 'ok' : s === 'failed' ? 'bad' : '';
   return (
     <div class={`progress ${cls}`} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
       <span style={{ width: `${pct}%` }} />

@@ -1,6 +1,6 @@
 // Every call the UI makes, in one place, over the REST API at /api. The contract is the server's
 // /api/openapi.json (server/src/main/resources/io/haechi/server/web/openapi.json); the types below follow it.
-import { request } from './http';
+import { ApiError, request } from './http';
 import { enc } from './router';
 import type { ColumnJson, CubeJson, ModelJson, TableJson } from './descriptors';
 
@@ -211,6 +211,24 @@ export interface SavedQuery {
 
 export type EstimateMode = 'auto' | 'none' | 'segments' | 'sample';
 
+/**
+ * A draft that does not even read (an expression half typed, a bad encoding) is refused with 400 and its field
+ * problems; for the UI that is an invalid draft like any other.
+ */
+async function validation(call: Promise<Validation>): Promise<Validation> {
+  try {
+    return await call;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 400 && e.fields.length > 0) {
+      return { valid: false, subject: '', issues: e.fields, groups: [], cuboidCap: DEFAULT_CAP };
+    }
+    throw e;
+  }
+}
+
+/** The per-group cap (Kylin's 32,768), until the server says otherwise. */
+export const DEFAULT_CAP = 32768;
+
 const P = (project: string) => `/api/projects/${enc(project)}`;
 const versionQuery = (version: number, dropSegments = false) =>
   `?version=${version}${dropSegments ? '&dropSegments=true' : ''}`;
@@ -237,7 +255,7 @@ export const api = {
   deleteModel: (p: string, m: string, version: number) =>
     request<void>('DELETE', `${P(p)}/models/${enc(m)}${versionQuery(version)}`),
   validateModel: (p: string, doc: ModelJson, signal?: AbortSignal) =>
-    request<Validation>('POST', `${P(p)}/models/validate`, doc, signal),
+    validation(request<Validation>('POST', `${P(p)}/models/validate`, doc, signal)),
 
   cubes: (p: string) => request<Versioned<CubeJson>[]>('GET', `${P(p)}/cubes`),
   cube: (p: string, c: string) => request<Versioned<CubeJson>>('GET', `${P(p)}/cubes/${enc(c)}`),
@@ -250,7 +268,7 @@ export const api = {
     range?: { from: string; to: string }) => {
     const q = new URLSearchParams({ estimate });
     if (range) { q.set('from', range.from); q.set('to', range.to); }
-    return request<Validation>('POST', `${P(p)}/cubes/validate?${q}`, doc, signal);
+    return validation(request<Validation>('POST', `${P(p)}/cubes/validate?${q}`, doc, signal));
   },
 
   segments: (p: string, cube?: string) =>

@@ -48,7 +48,24 @@ export async function request<T>(method: string, path: string, body?: unknown, s
   if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  return (text === '' ? undefined : JSON.parse(text)) as T;
+  return (text === '' ? undefined : parseJson(text)) as T;
+}
+
+/**
+ * JSON.parse, except that an integer too big for a double (a BIGINT id, a huge cuboid count) is kept exactly, as
+ * its decimal string, instead of being rounded (2268752737836985276 would read as 2268752737836985300). Uses the
+ * reviver's source text (Chromium 114+, Firefox 135+); where that is missing, numbers parse as usual.
+ */
+export function parseJson(text: string): unknown {
+  return JSON.parse(text, (_key, value, context?: { source?: string }) => exactInteger(value, context?.source));
+}
+
+/** The reviver's rule: an integer literal a double cannot hold exactly stays its source text. */
+export function exactInteger(value: unknown, source: string | undefined): unknown {
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && source !== undefined && /^-?\d+$/.test(source)) {
+    return source;
+  }
+  return value;
 }
 
 export function errorText(e: unknown): string {

@@ -45,7 +45,10 @@ export function CubeWizard({ project, name }: { project: string; name?: string }
   const [draft, setDraft] = useState<CubeDraft>();
   const [version, setVersion] = useState<number>();
   const [segments, setSegments] = useState<Segment[]>([]);
-  const [step, setStep] = useState(0);
+  const [step, setStep] = useState(() => {
+    const wanted = new URLSearchParams(location.search).get('step');
+    return Math.max(0, STEPS.findIndex((s) => s.key === wanted));
+  });
   const [loadError, setLoadError] = useState<unknown>();
   const [saveError, setSaveError] = useState<unknown>();
   const [saving, setSaving] = useState(false);
@@ -88,6 +91,9 @@ export function CubeWizard({ project, name }: { project: string; name?: string }
       setDraft({ ...draft, groups: [groupOfAll(draft)] });
     }
     setStep(i);
+    const q = new URLSearchParams(location.search);
+    q.set('step', STEPS[i].key);
+    navigate(`${location.pathname}?${q}`, true);
     document.getElementById('wizard-step')?.focus();
   };
   const dirty = savedJson !== JSON.stringify(doc);
@@ -102,7 +108,7 @@ export function CubeWizard({ project, name }: { project: string; name?: string }
       setVersion(saved.version);
       setSavedJson(JSON.stringify(saved.descriptor));
       showToast(`Saved cube ${doc.name} (version ${saved.version})`);
-      if (name === undefined) navigate(`/p/${enc(project)}/cubes/${enc(doc.name)}`, true);
+      if (name === undefined) navigate(`/p/${enc(project)}/cubes/${enc(doc.name)}?step=${STEPS[step].key}`, true);
     } catch (err) {
       setSaveError(err);
     } finally {

@@ -113,12 +113,12 @@ function StepGraph({ steps, selected, onSelect }: { steps: JobStep[]; selected?:
               role="listitem" tabIndex={0} aria-label={`${s.name}: ${st}, ${pct}%`} data-step={s.name} data-state={s.state}
               onClick={() => onSelect(s.name)}
               onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect(s.name); } }}>
-              <rect width={NODE_W} height={NODE_H} rx={8} />
+              <rect class="box" width={NODE_W} height={NODE_H} rx={8} />
               <text x={12} y={21} font-weight="600">{s.name}</text>
               <text x={12} y={39} class="meta">{st}{s.durationMs !== null && s.durationMs !== undefined ? ` · ${formatDuration(s.durationMs)}` : ''}</text>
-              <rect x={12} y={49} width={NODE_W - 24} height={5} rx={2.5} fill="#e3e7ee" stroke="none" />
+              <rect x={12} y={49} width={NODE_W - 24} height={5} rx={2.5} style={{ fill: '#e3e7ee' }} />
               <rect x={12} y={49} width={((NODE_W - 24) * Math.max(0, Math.min(100, pct))) / 100} height={5} rx={2.5}
-                fill={st === 'failed' ? '#c0392b' : st === 'done' ? '#1f8a5b' : '#2f5fd0'} stroke="none" />
+                style={{ fill: st === 'failed' ? '#c0392b' : st === 'done' ? '#1f8a5b' : '#2f5fd0' }} />
             </g>
           );
         })}

@@ -110,7 +110,7 @@ export function ModelDesigner({ project, name }: { project: string; name?: strin
         <Link class="button" href={`/p/${enc(project)}/cubes/new${doc?.name ? `?model=${enc(doc.name)}` : ''}`}>New cube on it</Link>
         <button class="primary" type="submit" disabled={saving || !ready}>{saving ? 'Saving…' : 'Save model'}</button>
       </PageHead>
-      {saveError instanceof ApiError && saveError.status === 409
+      {saveError instanceof ApiError && saveError.status === 409 && version !== undefined
         ? <Notice kind="bad" title="Not saved:">Someone changed this model since you opened it ({saveError.message}). Reload to see their version.</Notice>
         : <ErrorNotice error={saveError} title="Not saved:" />}
       <div class="wizard">

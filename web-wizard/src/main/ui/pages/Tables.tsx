@@ -138,10 +138,10 @@ function TableDetail({ project, name }: { project: string; name: string }) {
     <section aria-label={`Table ${name}`}>
       <ErrorNotice error={error} />
       {table ? (
-        <div class="grid-2" style={{ gridTemplateColumns: 'minmax(240px, 1fr) minmax(0, 3fr)' }}>
+        <div class="grid-2" style={{ gridTemplateColumns: 'minmax(330px, 1fr) minmax(0, 3fr)' }}>
           <div class="panel">
             <h2>{table.name}</h2>
-            <p class="sub" style={{ marginBottom: '10px' }}>{table.format} · <span class="mono">{table.location}</span></p>
+            <p class="sub" style={{ marginBottom: '10px', wordBreak: 'break-all' }}>{table.format} · <span class="mono">{table.location}</span></p>
             <div class="table-wrap">
               <table class="grid" aria-label={`Columns of ${table.name}`}>
                 <thead><tr><th>Column</th><th>Type</th><th>Null</th></tr></thead>

@@ -2,7 +2,7 @@
 // combinations with rules: mandatory dimensions (in every cuboid), hierarchies (coarse to fine: only prefixes),
 // joints (all or none) and a dimCap (at most N units per cuboid). The cuboid count comes from the API as you edit.
 import { Fragment } from 'preact';
-import type { GroupCount } from '../../lib/api';
+import { DEFAULT_CAP, type GroupCount } from '../../lib/api';
 import {
   addRule, freeForRule, move, removeRule, roleOf, setGroup, setRule, storedDimensions, toggleInclude,
   toggleMandatory, groupOfAll, type GroupDraft, type RuleKind,
@@ -23,7 +23,7 @@ export function GroupsStep({ draft, setDraft, issues, validation }: StepProps) {
   const stored = storedDimensions(draft);
   if (stored.length === 0) return <Notice kind="info">Add normal dimensions first: groups combine them.</Notice>;
   const inNoGroup = stored.filter((n) => !draft.groups.some((g) => g.includes.some((x) => x.toLowerCase() === n.toLowerCase())));
-  const cap = validation?.cuboidCap ?? 32768;
+  const cap = validation?.cuboidCap ?? DEFAULT_CAP;
   return (
     <div class="stack">
       <div class="panel-head" style={{ marginBottom: 0 }}>
@@ -32,7 +32,7 @@ export function GroupsStep({ draft, setDraft, issues, validation }: StepProps) {
         <button type="button" onClick={() => setDraft({ ...draft, groups: [...draft.groups, groupOfAll(draft)] })}>Add group</button>
       </div>
       <p class="sub">A cube builds the cuboids of every group (a cuboid in two groups is built once) plus the base
-        cuboid with all dimensions. Rules cut a group's 2<sup>n</sup> combinations down: <strong>mandatory</strong>
+        cuboid with all dimensions. Rules cut a group's 2<sup>n</sup> combinations down: <strong>mandatory</strong>{' '}
         dimensions are in every cuboid (halving the count each), a <strong>hierarchy</strong> of k levels gives k+1
         choices instead of 2<sup>k</sup>, a <strong>joint</strong> counts as one dimension, and <strong>dimCap</strong> caps
         the dimensions (units) per cuboid.</p>

@@ -38,12 +38,20 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final Path screenshots;
     private final Path profile;
+    private final Path downloads;
     private final List<String> console = new ArrayList<>();
 
-    private Browser(ChromeDriver driver, Path screenshots, Path profile) {
+    private Browser(ChromeDriver driver, Path screenshots, Path profile, Path downloads) {
         this.driver = driver;
         this.screenshots = screenshots;
         this.profile = profile;
+        this.downloads = downloads;
+    }
+
+    static {
+        // Selenium looks for a DevTools binding matching Chromium's version and warns when it has none; the tests
+        // use only WebDriver calls, so the warning is noise.
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
     }
 
     static Browser start(Path screenshots) throws IOException {
@@ -55,7 +63,10 @@ final class Browser implements AutoCloseable {
         }
         Files.createDirectories(screenshots);
         Path profile = Files.createTempDirectory("haechi-chromium-");
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -69,7 +80,7 @@ final class Browser implements AutoCloseable {
                 .withEnvironment(Map.of("SE_AVOID_STATS", "true")).build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, screenshots, profile);
+        return new Browser(driver, screenshots, profile, downloads);
     }
 
     WebDriver driver() {
@@ -105,6 +116,11 @@ final class Browser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /** The folder downloads land in. */
+    Path downloads() {
+        return downloads;
     }
 
     /** Writes a PNG of the viewport to the screenshots folder and returns its path. */
