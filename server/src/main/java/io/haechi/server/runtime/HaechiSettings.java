@@ -133,6 +133,17 @@ public record HaechiSettings(Map<String, String> values) {
         return (int) rangedValue(BUILD_CONCURRENCY, 1, 1, 64);
     }
 
+    /**
+     * How clients name a server bound to {@code bindHost} in a URL: {@code localhost} for the wildcard addresses, an
+     * IPv6 literal in brackets.
+     */
+    public static String clientHost(String bindHost) {
+        if (bindHost.equals("0.0.0.0") || bindHost.equals("::") || bindHost.equals("[::]")) {
+            return "localhost";
+        }
+        return bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
+    }
+
     /** The JDBC endpoint's port; default 8765, {@code 0} picks a free port. */
     public int jdbcPort() {
         return (int) rangedValue(JDBC_PORT, 8765, 0, 65535);

@@ -237,6 +237,15 @@ final class ApiRequest {
         }
     }
 
+    /** Checks that {@code value} is a name (a letter or '_', then letters, digits, '_'); a 400 on {@code field}. */
+    static String identifier(String field, String value, String what) {
+        try {
+            return io.haechi.model.Names.checkIdentifier(value, what);
+        } catch (HaechiException e) {
+            throw invalid(field, e.getMessage());
+        }
+    }
+
     /** INVALID_ARGUMENT about one field or parameter. */
     static HaechiException invalid(String field, String message) {
         return new HaechiException(ErrorCode.INVALID_ARGUMENT, message, List.of(new ValidationIssue(field, message,

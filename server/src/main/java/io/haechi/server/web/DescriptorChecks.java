@@ -15,6 +15,7 @@ import io.haechi.model.validate.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -29,6 +30,34 @@ final class DescriptorChecks {
 
     /** The body as one document of {@code kind}; anything else is a 400 naming the field. */
     Descriptor read(ApiRequest request, String kind) {
+        requireKind(request, kind);
+        return JsonDescriptors.readAll(request.bodyText(), BODY).get(0);
+    }
+
+    /** A draft being checked: its document, or the report of what stopped reading it. */
+    record Draft(Optional<Descriptor> document, ValidationReport unreadable) {
+    }
+
+    /**
+     * For a draft being checked: the document, or the problem that stopped reading it (an unfinished expression, a
+     * bad encoding, a missing field; reading stops at the first) as an invalid report with its field path, so that a
+     * draft is answered like any invalid document. A body that is not a JSON object of {@code kind} is still a 400.
+     */
+    Draft readDraft(ApiRequest request, String kind) {
+        requireKind(request, kind);
+        try {
+            return new Draft(Optional.of(JsonDescriptors.readAll(request.bodyText(), BODY).get(0)), null);
+        } catch (HaechiException e) {
+            JsonNode name = request.json().get("name");
+            String subject = kind + (name != null && name.isTextual() ? " '" + name.textValue() + "'" : "");
+            List<ValidationIssue> issues = e.issues().isEmpty()
+                    ? List.of(new ValidationIssue("", e.getMessage(), e.errorCode())) : e.issues();
+            return new Draft(Optional.empty(), new ValidationReport(subject, issues, List.of(),
+                    OptionalLong.empty()));
+        }
+    }
+
+    private static void requireKind(ApiRequest request, String kind) {
         JsonNode node = request.json();
         if (!node.isObject()) {
             throw ApiRequest.invalid("", "the body must be one " + kind + " document (a JSON object)");
@@ -38,7 +67,6 @@ final class DescriptorChecks {
             throw ApiRequest.invalid("kind", "'kind' must be \"" + kind + "\", got " + (k == null ? "nothing"
                     : k.toString()));
         }
-        return JsonDescriptors.readAll(request.bodyText(), BODY).get(0);
     }
 
     /** The validator's cuboid cap per aggregation group. */

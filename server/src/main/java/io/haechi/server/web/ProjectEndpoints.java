@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.haechi.model.Names;
 import io.haechi.model.catalog.Catalog;
 import io.haechi.model.catalog.SegmentDesc;
 import io.haechi.model.catalog.SegmentStatus;
@@ -62,11 +61,7 @@ final class ProjectEndpoints {
     private ApiResponse create(ApiRequest request) {
         ObjectNode body = request.object(Set.of("name"));
         String name = ApiRequest.requiredText(body, "name");
-        try {
-            Names.checkIdentifier(name, "project name");
-        } catch (HaechiException e) {
-            throw ApiRequest.invalid("name", e.getMessage());
-        }
+        ApiRequest.identifier("name", name, "project name");
         Catalog catalog = services.context().catalog();
         if (catalog.projectExists(name)) {
             throw new HaechiException(ErrorCode.METADATA_CONFLICT, "project '" + name + "' already exists");

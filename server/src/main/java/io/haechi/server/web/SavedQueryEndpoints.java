@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.haechi.model.Names;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import io.haechi.model.spi.MetadataDocument;
@@ -107,11 +106,7 @@ final class SavedQueryEndpoints {
     private static ObjectNode document(ApiRequest request) {
         ObjectNode body = request.object(FIELDS);
         String name = ApiRequest.requiredText(body, "name");
-        try {
-            Names.checkIdentifier(name, "saved query name");
-        } catch (HaechiException e) {
-            throw ApiRequest.invalid("name", e.getMessage());
-        }
+        ApiRequest.identifier("name", name, "saved query name");
         String sql = ApiRequest.requiredText(body, "sql");
         ObjectNode doc = ApiJson.NODES.objectNode();
         doc.put("name", name);

@@ -10,7 +10,6 @@ import io.haechi.builder.source.AvroSchemaInference;
 import io.haechi.builder.source.RowStream;
 import io.haechi.builder.source.SourceRow;
 import io.haechi.builder.source.SourceScan;
-import io.haechi.model.Names;
 import io.haechi.model.ValidationIssue;
 import io.haechi.model.catalog.Catalog;
 import io.haechi.model.catalog.Versioned;
@@ -52,18 +51,10 @@ final class TableEndpoints {
 
     private ApiResponse registerTable(ApiRequest request) {
         String project = request.param("project");
-        try {
-            Names.checkIdentifier(project, "project name");
-        } catch (HaechiException e) {
-            throw ApiRequest.invalid("project", e.getMessage());
-        }
+        ApiRequest.identifier("project", project, "project name");
         ObjectNode body = request.object(REGISTER_FIELDS);
         String name = ApiRequest.requiredText(body, "name");
-        try {
-            Names.checkIdentifier(name, "table name");
-        } catch (HaechiException e) {
-            throw ApiRequest.invalid("name", e.getMessage());
-        }
+        ApiRequest.identifier("name", name, "table name");
         String location = absolute(ApiRequest.requiredText(body, "location"));
         String format = ApiRequest.text(body, "format").orElse("avro").toLowerCase(Locale.ROOT);
         boolean dryRun = ApiRequest.bool(body, "dryRun");

@@ -60,7 +60,11 @@ final class ValidationEndpoints {
                 throw ApiRequest.invalid("to", "'to' " + to.get() + " must be after 'from' " + from.get());
             }
         }
-        Descriptor d = checks.read(request, kind);
+        DescriptorChecks.Draft draft = checks.readDraft(request, kind);
+        if (draft.document().isEmpty()) {
+            return ApiResponse.ok(report(draft.unreadable()));
+        }
+        Descriptor d = draft.document().get();
         Catalog catalog = services.context().catalog();
         ValidationReport report = checks.check(catalog, project, d);
         ObjectNode out = report(report);

@@ -18,6 +18,7 @@ final class WebApi {
         new ValidationEndpoints(services, checks, new CuboidSampling(services.context())).register(router);
         new JobEndpoints(services).register(router);
         new SegmentEndpoints(services, checks).register(router);
+        new PartitionEndpoints(services).register(router);
         new SqlEndpoints(services).register(router);
         new SavedQueryEndpoints(services).register(router);
         return router;

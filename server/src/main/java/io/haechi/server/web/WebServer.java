@@ -83,6 +83,7 @@ public final class WebServer implements AutoCloseable {
         RequestGuard guard = new RequestGuard(isLoopback(host));
         guard.setHandler(handlers);
         server.setHandler(authenticated(server, guard));
+        server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(2000);
         try {
             server.start();
@@ -181,13 +182,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The UI's URL, {@code http://HOST:PORT/}. */
     public String url() {
-        String host = settings.webHost();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            host = "localhost";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + port() + "/";
+        return "http://" + HaechiSettings.clientHost(settings.webHost()) + ":" + port() + "/";
     }
 
     /** The socket addresses actually bound. */

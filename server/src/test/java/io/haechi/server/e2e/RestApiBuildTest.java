@@ -189,6 +189,17 @@ class RestApiBuildTest {
         String day = "event_date = DATE '" + D0 + "'";
         long factRows = E2e.count(duck, "select count(*) from ad_event where " + day);
 
+        JsonNode before = api.get(BASE + "/cubes/" + CUBE + "/partitions").body();
+        assertThat(before.path("column").asText()).isEqualTo("event_date");
+        assertThat(before.path("days").asInt()).isEqualTo(3);
+        assertThat(before.path("first").asText()).isEqualTo(D0.toString());
+        assertThat(before.path("last").asText()).isEqualTo(D2.toString());
+        assertThat(before.path("undatedFiles").asInt()).isZero();
+        assertThat(before.path("unbuilt")).singleElement().satisfies(r -> {
+            assertThat(r.path("from").asText()).isEqualTo(D0.toString());
+            assertThat(r.path("to").asText()).isEqualTo(D3.toString());
+        });
+
         // The wizard's estimate before any build: a sampling pass over the day.
         ApiClient.Response sampled = api.post(BASE + "/cubes/validate?estimate=sample&from=" + D0 + "&to=" + D1,
                 example("cube.json"));
@@ -255,6 +266,13 @@ class RestApiBuildTest {
         }
         assertThat(sum).isEqualTo(segment.path("cuboidRows").asLong());
         assertThat(api.get("/api/projects/" + PROJECT).body().path("readySegments").asInt()).isEqualTo(1);
+        JsonNode after = api.get(BASE + "/cubes/" + CUBE + "/partitions").body();
+        assertThat(after.path("built")).singleElement().satisfies(b ->
+                assertThat(b.path("status").asText()).isEqualTo("READY"));
+        assertThat(after.path("unbuilt")).singleElement().satisfies(r -> {
+            assertThat(r.path("from").asText()).isEqualTo(D1.toString());
+            assertThat(r.path("to").asText()).isEqualTo(D3.toString());
+        });
 
         String query = "select region, sum(clicks) c, count(distinct user_id) reach from ad_event where " + day
                 + " group by region order by region";
@@ -270,8 +288,8 @@ class RestApiBuildTest {
         assertThat(answer.body().path("timing").path("totalMs").asDouble()).isPositive();
         String joined = "select a.vertical, sum(e.impressions) i from ad_event e join advertiser a using "
                 + "(advertiser_id) group by a.vertical order by a.vertical";
-        assertThat(restRows(sql(joined))).isEqualTo(duckRows(joined.replace("from ad_event e", "from ad_event e")
-                .replace("group by", "where e." + day + " group by"))).isNotEmpty();
+        assertThat(restRows(sql(joined))).isEqualTo(duckRows(joined.replace("group by", "where e." + day
+                + " group by"))).isNotEmpty();
 
         ApiClient.Response limited = api.post(BASE + "/sql", Map.of("sql", query, "limit", 2));
         assertThat(limited.body().path("rows")).hasSize(2);
@@ -338,6 +356,7 @@ class RestApiBuildTest {
         assertThat(held.path("steps").get(0).path("state").asText()).isEqualTo("DONE");
         assertThat(held.path("steps").get(1).path("state").asText()).isEqualTo("RUNNING");
         assertThat(held.path("progress").asDouble()).isBetween(0.25, 0.5);
+        assertThat(held.path("etaMs").isIntegralNumber()).as("a running job has an ETA: %s", held).isTrue();
         assertThat(held.path("cancellable").asBoolean()).isTrue();
         assertThat(held.path("discardable").asBoolean()).isFalse();
         assertThat(api.post("/api/jobs/" + running + "/discard", "").status()).as("discard while running")

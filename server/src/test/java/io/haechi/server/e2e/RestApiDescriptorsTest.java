@@ -231,6 +231,16 @@ class RestApiDescriptorsTest {
             assertThat(i.path("message").asText()).contains("advertiser_idd");
         });
         assertError(api.post(models, badModel), 400, 1003, "lookups[0].foreignKey[0]");
+        // A draft being typed is checked like any invalid one: 200 with the issue, not a 400.
+        ApiClient.Response typing = api.post(models + "/validate", model.deepCopy().put("filter", "clicks >"));
+        assertThat(typing.status()).as("%s", typing).isEqualTo(200);
+        assertThat(typing.body().path("valid").asBoolean()).isFalse();
+        assertThat(typing.body().path("issues")).singleElement().satisfies(i -> {
+            assertThat(i.path("path").asText()).isEqualTo("filter");
+            assertThat(i.path("name").asText()).isEqualTo("INVALID_EXPRESSION");
+        });
+        assertError(api.post(models + "/validate", model.deepCopy().put("kind", "cube")), 400, 1009, "kind");
+        assertError(api.post(models + "/validate", "[]"), 400, 1009, "");
         assertError(api.post(models, model.deepCopy().put("kind", "cube")), 400, 1009, "kind");
         assertError(api.post(models, model.deepCopy().put("jion", 1)), 400, 1007, "jion");
 
@@ -267,6 +277,13 @@ class RestApiDescriptorsTest {
                 assertThat(i.path("path").asText()).isEqualTo("dimensions[10].column"));
         assertThat(invalid.body().has("totalCuboids")).isFalse();
         assertError(api.post(cubes, badCube), 400, 1003, "dimensions[10].column");
+        ObjectNode badEncoding = cube.deepCopy();
+        ((ObjectNode) badEncoding.withArray("dimensions").get(1)).put("encoding", "integer:99");
+        ApiClient.Response encoding = api.post(cubes + "/validate", badEncoding);
+        assertThat(encoding.status()).as("%s", encoding).isEqualTo(200);
+        assertThat(encoding.body().path("issues")).singleElement().satisfies(i ->
+                assertThat(i.path("path").asText()).isEqualTo("dimensions[1].encoding"));
+        assertThat(encoding.body().path("groups")).isEmpty();
         assertError(api.post(cubes, cube.deepCopy().put("model", "nope")), 400, 1001, "model");
 
         ApiClient.Response created = api.post(cubes, cube);
