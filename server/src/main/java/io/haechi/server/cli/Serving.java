@@ -1,6 +1,7 @@
 package io.haechi.server.cli;
 
 import io.haechi.server.jdbc.JdbcServer;
+import io.haechi.server.pg.PgServer;
 import io.haechi.server.query.EngineConnections;
 import io.haechi.server.runtime.HaechiContext;
 import java.io.PrintWriter;
@@ -10,14 +11,34 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the SQL endpoints over a context, prints how to connect, and serves until the JVM is asked to stop. */
+/** Starts the SQL endpoints (JDBC and PostgreSQL wire) over a context, prints how to connect, and serves until the JVM is asked to stop. */
 final class Serving {
     private Serving() {
     }
 
-    static JdbcServer start(HaechiContext ctx, PrintWriter out) {
+    /** The running SQL endpoints; closing stops the PostgreSQL one, then the JDBC one. */
+    record Endpoints(JdbcServer jdbc, PgServer pg) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                pg.close();
+            } finally {
+                jdbc.close();
+            }
+        }
+    }
+
+    static Endpoints start(HaechiContext ctx, PrintWriter out) {
         ctx.engine().warmUp();
-        JdbcServer jdbc = new JdbcServer(new EngineConnections(ctx.engine()), ctx.settings()).start();
+        EngineConnections connections = new EngineConnections(ctx.engine());
+        JdbcServer jdbc = new JdbcServer(connections, ctx.settings()).start();
+        PgServer pg;
+        try {
+            pg = new PgServer(connections, ctx.settings(), HaechiVersion.get()).start();
+        } catch (RuntimeException e) {
+            jdbc.close();
+            throw e;
+        }
         List<String> projects = ctx.engine().projects();
         out.println("JDBC:       " + (projects.isEmpty() ? jdbc.url("PROJECT")
                 : String.join("\n            ", projects.stream().map(jdbc::url).toList())));
@@ -25,8 +46,16 @@ final class Serving {
         out.println("sqlline:    java -cp sqlline-1.12.0-jar-with-dependencies.jar:" + driverJar()
                 + " sqlline.SqlLine -u '" + jdbc.url(projects.isEmpty() ? "PROJECT" : projects.get(0))
                 + "' -n '' -p ''   (README, section JDBC: getting sqlline)");
+        String first = projects.isEmpty() ? "PROJECT" : projects.get(0);
+        out.println("psql:       " + (projects.isEmpty() ? pg.psqlCommand("PROJECT")
+                : String.join("\n            ", projects.stream().map(pg::psqlCommand).toList())));
+        out.println("ODBC:       odbc.ini data source for psqlODBC (Debian packages unixodbc, odbc-postgresql; README, "
+                + "section PostgreSQL wire / ODBC):");
+        for (String line : pg.odbcIni(first).split("\n")) {
+            out.println("              " + line);
+        }
         out.flush();
-        return jdbc;
+        return new Endpoints(jdbc, pg);
     }
 
     /**

@@ -67,6 +67,7 @@ public final class PgServer implements AutoCloseable {
     private final Map<Integer, PgSession> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger nextProcessId = new AtomicInteger(1 + RANDOM.nextInt(1 << 20));
+    private final Stats stats = new Stats();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ThreadPoolExecutor pool;
@@ -226,6 +227,38 @@ public final class PgServer implements AutoCloseable {
     public int workerThreads() {
         ThreadPoolExecutor p = pool;
         return p == null ? 0 : p.getPoolSize();
+    }
+
+    /** What the endpoint has done, for monitoring and tests. */
+    public static final class Stats {
+        final java.util.concurrent.atomic.LongAdder namedStatements = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder binaryResults = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder suspendedPortals = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder cancelled = new java.util.concurrent.atomic.LongAdder();
+
+        /** Named statements parsed (Parse with a name, as pgjdbc sends from its 5th execution). */
+        public long namedStatements() {
+            return namedStatements.sum();
+        }
+
+        /** Portals whose rows went out in the binary format (at least one column). */
+        public long binaryResults() {
+            return binaryResults.sum();
+        }
+
+        /** Executes that stopped at their row limit (PortalSuspended). */
+        public long suspendedPortals() {
+            return suspendedPortals.sum();
+        }
+
+        /** Statements ended by a cancel request. */
+        public long cancelled() {
+            return cancelled.sum();
+        }
+    }
+
+    public Stats stats() {
+        return stats;
     }
 
     // ---- for sessions

@@ -322,6 +322,9 @@ final class PgSession {
         if (transaction == 'T') {
             transaction = 'E';
         }
+        if (error.sqlState().equals(PgError.QUERY_CANCELED)) {
+            server.stats().cancelled.increment();
+        }
         out.error("ERROR", error, false);
     }
 
@@ -379,6 +382,9 @@ final class PgSession {
         Prepared old = statements.put(name, p);
         if (old != null) {
             old.close();
+        }
+        if (!name.isEmpty()) {
+            server.stats().namedStatements.increment();
         }
         out.parseComplete();
     }
@@ -714,12 +720,19 @@ final class PgSession {
                 }
             }
             portal.formats = PgRows.formats(portal.resultFormats, portal.rows.columns());
+            for (short f : portal.formats) {
+                if (f == 1) {
+                    server.stats().binaryResults.increment();
+                    break;
+                }
+            }
         }
         if (describe) {
             out.rowDescription(portal.rows.columns(), portal.formats);
         }
         long sent = stream(portal.rows, portal.formats, maxRows, portal.statement);
         if (maxRows > 0 && sent == maxRows) {
+            server.stats().suspendedPortals.increment();
             out.portalSuspended();
             return;
         }

@@ -27,7 +27,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class TinyStar extends AbstractSchema {
     public static final int FACT_ROWS = 2_000;
     public static final int NUMBER_ROWS = 100_000;
-    static final String[] SHIP_MODES = {"AIR", "MAIL", "RAIL", "SHIP", "TRUCK"};
+    public static final String[] SHIP_MODES = {"AIR", "MAIL", "RAIL", "SHIP", "TRUCK"};
     static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 

@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real PostgreSQL clients installed from Debian packages (psql, isql, /usr/bin/python3 with psycopg2). */
-final class Clients {
+public final class Clients {
     /** Exit code and everything the client printed (stdout and stderr together). */
-    record Run(int exit, String output) {
+    public record Run(int exit, String output) {
     }
 
     private Clients() {
     }
 
-    static Run run(List<String> command, Map<String, String> env, String input, int timeoutSeconds)
+    public static Run run(List<String> command, Map<String, String> env, String input, int timeoutSeconds)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().putAll(env);
@@ -47,7 +47,7 @@ final class Clients {
     }
 
     /** psql with a script on stdin: no psqlrc, no pager, errors do not stop the script. */
-    static Run psql(int port, String database, String user, String script, Map<String, String> env)
+    public static Run psql(int port, String database, String user, String script, Map<String, String> env)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-P", "pager=off", "host=127.0.0.1 port=" + port
                 + " dbname=" + database + " user=" + user));
@@ -55,7 +55,7 @@ final class Clients {
     }
 
     /** isql with a DSN written to {@code dir}: odbcinst.ini for psqlODBC, odbc.ini for the data source. */
-    static Run isql(Path dir, int port, String database, String user, String input)
+    public static Run isql(Path dir, int port, String database, String user, String input)
             throws IOException, InterruptedException {
         Files.writeString(dir.resolve("odbcinst.ini"), "[PostgreSQL Unicode]\n"
                 + "Description = PostgreSQL ODBC driver (Unicode version)\n"
@@ -67,7 +67,7 @@ final class Clients {
     }
 
     /** A Python script run by Debian's python3, which has psycopg2 (the pyenv python3 on PATH does not). */
-    static Run python(String script, Map<String, String> env) throws IOException, InterruptedException {
+    public static Run python(String script, Map<String, String> env) throws IOException, InterruptedException {
         return run(List.of("/usr/bin/python3", "-c", script), env, null, 60);
     }
 }
