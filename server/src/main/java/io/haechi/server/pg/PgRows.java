@@ -51,10 +51,10 @@ interface PgRows extends AutoCloseable {
         private final ResultSet rs;
         private final List<PgColumn> columns;
 
-        Jdbc(Statement statement, ResultSet rs, boolean closeStatement) throws SQLException {
+        Jdbc(Statement statement, ResultSet rs, boolean closeStatement, List<String> names) throws SQLException {
             this.statement = closeStatement ? statement : null;
             this.rs = rs;
-            this.columns = PgColumn.of(rs.getMetaData());
+            this.columns = PgColumn.of(rs.getMetaData(), names);
         }
 
         @Override

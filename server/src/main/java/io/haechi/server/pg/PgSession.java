@@ -68,6 +68,8 @@ final class PgSession {
     private final List<String> savepoints = new ArrayList<>();
     private volatile Statement running;
     private volatile boolean cancelRequested;
+    /** Between a message that starts work and the ReadyForQuery that ends it; a cancel while idle is dropped. */
+    private volatile boolean busy;
 
     PgSession(PgServer server, Channel channel, PgOutput out, PgFrameDecoder decoder, int processId, int secretKey,
             boolean loopback) {
@@ -127,8 +129,14 @@ final class PgSession {
         }
     }
 
-    /** From a CancelRequest (any thread): cancels the statement running now, if any. */
+    /**
+     * From a CancelRequest (any thread): cancels what the session is doing, whether planning or running; as in
+     * PostgreSQL, a cancel that arrives while the session is idle is dropped.
+     */
     void cancel() {
+        if (!busy) {
+            return;
+        }
         cancelRequested = true;
         Statement s = running;
         if (s != null) {
@@ -146,6 +154,7 @@ final class PgSession {
             return;
         }
         phase = Phase.CLOSED;
+        busy = true;
         cancel();
         closeAll(portals);
         closeAll(cursors);
@@ -255,7 +264,7 @@ final class PgSession {
         out.authenticationOk();
         settings.reported().forEach(out::parameterStatus);
         out.backendKeyData(processId, secretKey);
-        out.readyForQuery(transaction);
+        readyForQuery();
         server.sessionReady(this);
     }
 
@@ -263,6 +272,7 @@ final class PgSession {
 
     private void message(PgFrame.Message m) throws Exception {
         char type = m.type();
+        busy = true;
         if (type == 'X') {
             phase = Phase.CLOSED;
             out.flush();
@@ -306,7 +316,7 @@ final class PgSession {
             if (type != 'Q') {
                 skipUntilSync = true;
             } else {
-                out.readyForQuery(transaction);
+                readyForQuery();
             }
         }
     }
@@ -335,13 +345,20 @@ final class PgSession {
         channel.close();
     }
 
+    /** The session is idle again: a cancel from now on is dropped. */
+    private void readyForQuery() {
+        cancelRequested = false;
+        busy = false;
+        out.readyForQuery(transaction);
+    }
+
     // ---- simple query
 
     private void simpleQuery(String sql) throws Exception {
         List<String> parts = SqlLexer.statements(sql);
         if (parts.isEmpty()) {
             out.emptyQueryResponse();
-            out.readyForQuery(transaction);
+            readyForQuery();
             return;
         }
         for (String statement : parts) {
@@ -358,7 +375,7 @@ final class PgSession {
         if (transaction == 'I') {
             closeAll(portals);
         }
-        out.readyForQuery(transaction);
+        readyForQuery();
     }
 
     // ---- extended query
@@ -506,7 +523,7 @@ final class PgSession {
         if (transaction == 'I') {
             closeAll(portals);
         }
-        out.readyForQuery(transaction);
+        readyForQuery();
     }
 
     // ---- statements
@@ -523,6 +540,8 @@ final class PgSession {
         PreparedStatement statement;
         boolean statementInUse;
         List<PgColumn> columns;
+        /** PostgreSQL's names for the select items (for columns the engine left unnamed). */
+        final List<String> names;
 
         Prepared(PgCommand command, String sql, PgDialect.Target target, PgDialect.Translation t, int[] declared)
                 throws SQLException {
@@ -530,6 +549,7 @@ final class PgSession {
             this.sql = sql;
             this.target = target;
             this.order = t == null ? new int[0] : t.parameterOrder();
+            this.names = sql == null ? List.of() : SelectNames.of(sql);
             this.parameterCount = Math.max(t == null ? 0 : t.parameterCount(), declared.length);
             this.parameterTypes = new int[parameterCount];
             this.engineTypes = new int[parameterCount];
@@ -558,7 +578,7 @@ final class PgSession {
         List<PgColumn> columns() throws SQLException {
             if (columns == null) {
                 if (statement != null) {
-                    columns = PgColumn.of(statement.getMetaData());
+                    columns = PgColumn.of(statement.getMetaData(), names);
                 } else if (command.kind() == Kind.SHOW) {
                     columns = showColumns(command.name());
                 } else if (command.kind() == Kind.EXPLAIN) {
@@ -705,7 +725,7 @@ final class PgSession {
             return;
         }
         if (portal.rows == null) {
-            cancelRequested = false;
+            checkCancel();
             if (p.command.kind() == Kind.EXPLAIN) {
                 portal.rows = explain(p);
             } else {
@@ -714,7 +734,7 @@ final class PgSession {
                 running = portal.statement;
                 try {
                     ResultSet rs = portal.statement.executeQuery();
-                    portal.rows = new PgRows.Jdbc(portal.statement, rs, false);
+                    portal.rows = new PgRows.Jdbc(portal.statement, rs, false, p.names);
                 } finally {
                     running = null;
                 }
@@ -759,6 +779,12 @@ final class PgSession {
         return sent;
     }
 
+    private void checkCancel() {
+        if (cancelRequested) {
+            throw new PgError(PgError.QUERY_CANCELED, "canceling statement due to user request");
+        }
+    }
+
     private void bindValues(PreparedStatement s, Prepared p, Object[] values) throws SQLException {
         for (int k = 0; k < p.order.length; k++) {
             Object v = values[p.order[k] - 1];
@@ -775,7 +801,7 @@ final class PgSession {
         PgDialect.Translation t = PgDialect.translate(sql, p.target);
         String text = t.sql().regionMatches(true, 0, "explain", 0, 7) ? t.sql() : "EXPLAIN PLAN FOR " + t.sql();
         List<String[]> lines = new ArrayList<>();
-        cancelRequested = false;
+        checkCancel();
         try (Statement s = connection(p.target).createStatement()) {
             running = s;
             try (ResultSet rs = s.executeQuery(text)) {
@@ -1007,11 +1033,11 @@ final class PgSession {
         long count = Long.parseLong(c.value());
         Prepared p = cursor.prepared;
         if (cursor.rows == null && !cursor.done) {
-            cancelRequested = false;
+            checkCancel();
             cursor.statement = p.acquire();
             running = cursor.statement;
             try {
-                cursor.rows = new PgRows.Jdbc(cursor.statement, cursor.statement.executeQuery(), false);
+                cursor.rows = new PgRows.Jdbc(cursor.statement, cursor.statement.executeQuery(), false, p.names);
             } finally {
                 running = null;
             }

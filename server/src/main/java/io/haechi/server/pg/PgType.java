@@ -89,7 +89,8 @@ public enum PgType {
             case Types.BIGINT:
                 return INT8;
             case Types.REAL:
-                return FLOAT4;
+                // Calcite computes REAL results in double precision (the JDBC endpoint returns those doubles); float4
+                // would round them on the client.
             case Types.FLOAT:
             case Types.DOUBLE:
                 return FLOAT8;

@@ -347,6 +347,27 @@ class PgProtocolTest {
         assertThat(server.stats().binaryResults()).isGreaterThan(binary);
     }
 
+    @Test
+    void tlsIsOfferedWhenConfiguredAndCanBeRequired() throws Exception {
+        Path cert = tmp.resolve("cert.pem");
+        Path key = tmp.resolve("key.pem");
+        Clients.Run made = Clients.run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout",
+                key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost"), Map.of(), null, 60);
+        assertThat(made.exit()).as(made.output()).isZero();
+        try (PgServer s = new PgServer(new CalciteProjects(), new HaechiSettings(Map.of(HaechiSettings.PG_PORT, "0",
+                HaechiSettings.PG_SSL_CERT, cert.toString(), HaechiSettings.PG_SSL_KEY, key.toString(),
+                HaechiSettings.PG_SSL_REQUIRE, "true")), "0.1.0-test").start()) {
+            Clients.Run tls = Clients.run(List.of("psql", "-X", "host=127.0.0.1 port=" + s.port() + " dbname=" + DB
+                    + " user=analyst sslmode=require"), Map.of(), "\\conninfo\nselect count(*) from dates;\n", 60);
+            assertThat(tls.output()).contains("SSL connection (protocol: TLS").contains(" "
+                    + TinyStar.dates().size() + "\n");
+            Clients.Run plain = Clients.run(List.of("psql", "-X", "host=127.0.0.1 port=" + s.port() + " dbname=" + DB
+                    + " user=analyst sslmode=disable"), Map.of(), "select 1;\n", 60);
+            assertThat(plain.output()).contains("this server requires TLS");
+            assertThat(plain.exit()).isNotZero();
+        }
+    }
+
     private static List<String> tags(List<RawClient.Message> messages) {
         List<String> out = new ArrayList<>();
         for (RawClient.Message m : messages) {
