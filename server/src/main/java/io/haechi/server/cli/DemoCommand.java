@@ -112,13 +112,14 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("SQL:        ./haechi sql -p " + PROJECT + " \"" + EXAMPLES.get(0) + "\"");
                 return ExitCodes.OK;
             }
-            Serving.Endpoints jdbc = Serving.start(ctx, out);
+            Serving.Endpoints endpoints = Serving.start(ctx, out);
             serving = true;
             out.println("Try (project " + PROJECT + "):");
             for (String q : EXAMPLES) {
                 out.println("  " + q + ";");
             }
-            Serving.serveUntilStopped(out, jdbc, ctx);
+            out.println("Open the web UI to browse the projects, tables, cubes, segments and jobs, and query in Insight.");
+            Serving.serveUntilStopped(out, endpoints, ctx);
             return ExitCodes.OK;
         } finally {
             if (!serving) {

@@ -2,29 +2,32 @@ package io.haechi.server.cli;
 
 import io.haechi.server.jdbc.JdbcServer;
 import io.haechi.server.pg.PgServer;
+import io.haechi.server.runtime.BuildQueue;
 import io.haechi.server.query.EngineConnections;
 import io.haechi.server.runtime.HaechiContext;
+import io.haechi.server.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the SQL endpoints (JDBC and PostgreSQL wire) over a context, prints how to connect, and serves until the JVM is asked to stop. */
+/**
+ * Starts the endpoints over a context (JDBC, the PostgreSQL wire, and the web UI with the REST API), prints how to
+ * connect, and serves
+ * until the JVM is asked to stop.
+ */
 final class Serving {
     private Serving() {
     }
 
-    /** The running SQL endpoints; closing stops the PostgreSQL one, then the JDBC one. */
-    record Endpoints(JdbcServer jdbc, PgServer pg) implements AutoCloseable {
+    /** The running endpoints; closing stops the web endpoint and its builds, then the SQL endpoints. */
+    record Endpoints(JdbcServer jdbc, PgServer pg, WebServer web, BuildQueue builds) implements AutoCloseable {
         @Override
-        public void close() {
-            try {
-                pg.close();
-            } finally {
-                jdbc.close();
-            }
+        public void close() throws Exception {
+            closeAll(web, builds, pg, jdbc);
         }
     }
 
@@ -39,7 +42,19 @@ final class Serving {
             jdbc.close();
             throw e;
         }
+        BuildQueue builds = new BuildQueue(ctx);
+        WebServer web;
+        try {
+            web = WebServer.over(ctx, builds, Optional.of(jdbc.url("PROJECT"))).start();
+        } catch (RuntimeException e) {
+            builds.close();
+            pg.close();
+            jdbc.close();
+            throw e;
+        }
         List<String> projects = ctx.engine().projects();
+        out.println("Web UI:     " + web.url() + (web.uiPackaged() ? "" : "  (UI not packaged in this build: the "
+                + "REST API is at " + web.url() + "api/)"));
         out.println("JDBC:       " + (projects.isEmpty() ? jdbc.url("PROJECT")
                 : String.join("\n            ", projects.stream().map(jdbc::url).toList())));
         out.println("Driver jar: " + driverJar());
@@ -55,7 +70,7 @@ final class Serving {
             out.println("              " + line);
         }
         out.flush();
-        return new Endpoints(jdbc, pg);
+        return new Endpoints(jdbc, pg, web, builds);
     }
 
     /**
@@ -88,7 +103,7 @@ final class Serving {
         }
     }
 
-    private static void closeAll(AutoCloseable... resources) throws Exception {
+    static void closeAll(AutoCloseable... resources) throws Exception {
         Exception first = null;
         for (AutoCloseable r : resources) {
             try {

@@ -187,7 +187,8 @@ public final class JdbcServer implements AutoCloseable {
         return false;
     }
 
-    static String version() {
+    /** Haechi's version, as Maven filtered it into {@code haechi-version.properties}. */
+    public static String version() {
         Properties p = new Properties();
         try (InputStream in = JdbcServer.class.getResourceAsStream("/haechi-version.properties")) {
             if (in != null) {

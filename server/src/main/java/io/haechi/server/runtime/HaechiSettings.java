@@ -34,6 +34,12 @@ public record HaechiSettings(Map<String, String> values) {
     public static final String JDBC_PORT = "haechi.jdbc.port";
     public static final String JDBC_AUTH_USERS = "haechi.jdbc.auth.users";
     public static final String JDBC_MAX_REQUEST_BYTES = "haechi.jdbc.max.request.bytes";
+    public static final String WEB_HOST = "haechi.web.host";
+    public static final String WEB_PORT = "haechi.web.port";
+    public static final String WEB_AUTH_USERS = "haechi.web.auth.users";
+    public static final String WEB_MAX_REQUEST_BYTES = "haechi.web.max.request.bytes";
+    /** Builds the server runs at once (REST-started and resumed); more wait in its queue. */
+    public static final String BUILD_CONCURRENCY = "haechi.build.concurrency";
     public static final String SQL_MAX_LENGTH = "haechi.sql.max.length";
     /** The users file both SQL endpoints check (a Jetty users file); {@link #JDBC_AUTH_USERS} is its older name. */
     public static final String AUTH_USERS = "haechi.auth.users";
@@ -101,6 +107,42 @@ public record HaechiSettings(Map<String, String> values) {
             throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "setting " + JDBC_HOST + " is empty");
         }
         return host;
+    }
+
+    /** The address the web endpoint (REST API and UI) binds; default {@code 127.0.0.1}: this machine only. */
+    public String webHost() {
+        String host = get(WEB_HOST).orElse("127.0.0.1");
+        if (host.isBlank()) {
+            throw new HaechiException(ErrorCode.INVALID_ARGUMENT, "setting " + WEB_HOST + " is empty");
+        }
+        return host;
+    }
+
+    /** The web endpoint's port; default 8080, {@code 0} picks a free port. */
+    public int webPort() {
+        return (int) rangedValue(WEB_PORT, 8080, 0, 65535);
+    }
+
+    /**
+     * The users file that protects the REST API and the UI (HTTP BASIC, role {@code haechi}); default: the JDBC
+     * endpoint's ({@code haechi.jdbc.auth.users}), so protecting one protects both. {@code none} turns it off.
+     */
+    public Optional<Path> webAuthUsers() {
+        Optional<String> own = get(WEB_AUTH_USERS).filter(v -> !v.isBlank());
+        if (own.isPresent()) {
+            return own.get().equals("none") ? Optional.empty() : own.map(Path::of);
+        }
+        return jdbcAuthUsers();
+    }
+
+    /** The largest request body the REST API reads; default 8 MiB. */
+    public long webMaxRequestBytes() {
+        return rangedValue(WEB_MAX_REQUEST_BYTES, 8L << 20, 1024, Integer.MAX_VALUE);
+    }
+
+    /** Builds the server runs at once; default 1 (a build uses every core and a large memory budget). */
+    public int buildConcurrency() {
+        return (int) rangedValue(BUILD_CONCURRENCY, 1, 1, 64);
     }
 
     /** The JDBC endpoint's port; default 8765, {@code 0} picks a free port. */
