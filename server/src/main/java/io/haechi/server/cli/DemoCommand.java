@@ -33,12 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code haechi demo}: the main job. Starts the embedded HBase, generates sample ad events (project {@code ads}) and a
  * small SSB (project {@code ssb}), applies the example models and cubes, builds them with progress bars, then serves
- * SQL over JDBC and prints the URLs and example queries until Ctrl-C. Running it again regenerates the same data
+ * SQL over JDBC and the PostgreSQL wire protocol and prints the URLs, the psql command and example queries until Ctrl-C. Running it again regenerates the same data
  * (deterministic) and reuses segments that are already READY.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate sample ad events and SSB, build the example cubes into the embedded HBase and serve "
-                + "SQL over JDBC until Ctrl-C.")
+                + "SQL over JDBC and the PostgreSQL wire protocol (psql, ODBC) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     static final String PROJECT = "ads";
     static final String CUBE = "ad_events";

@@ -9,12 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code haechi server}: the store (embedded HBase unless configured), the JDBC endpoint and the web endpoint (UI and
- * REST API), until Ctrl-C.
+ * {@code haechi server}: the store (embedded HBase unless configured), the JDBC endpoint, the PostgreSQL-wire endpoint
+ * (psql, ODBC) and the web endpoint (UI and REST API), until Ctrl-C.
  */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Start the store and serve SQL over JDBC and the web UI with its REST API (loopback by default) "
-                + "until Ctrl-C.")
+        description = "Start the store and serve SQL over JDBC and the PostgreSQL wire protocol (psql, ODBC), and the "
+                + "web UI with its REST API (loopback by default) until Ctrl-C.")
 final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
