@@ -35,7 +35,7 @@ public final class Issues {
     }
 
     /**
-     * Throws one exception listing every issue (code of the first) if there are any.
+     * Throws one exception listing every issue (code of the first, the issues attached) if there are any.
      *
      * @param what names the descriptor, e.g. {@code cube 'ssb_kylin'}
      */
@@ -48,6 +48,6 @@ public final class Issues {
         for (ValidationIssue issue : issues) {
             sb.append("\n  - ").append(issue);
         }
-        throw new HaechiException(issues.get(0).code(), sb.toString());
+        throw new HaechiException(issues.get(0).code(), sb.toString(), issues);
     }
 }

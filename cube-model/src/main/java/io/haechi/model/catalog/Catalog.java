@@ -3,6 +3,7 @@ package io.haechi.model.catalog;
 import static java.util.Objects.requireNonNull;
 
 import io.haechi.model.Names;
+import io.haechi.model.ValidationIssue;
 import io.haechi.model.cube.CubeDesc;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
@@ -234,21 +235,26 @@ public final class Catalog {
             }
         }
         List<String> problems = new ArrayList<>();
+        List<ValidationIssue> issues = new ArrayList<>();
         for (ModelDesc m : models.values()) {
-            collect(problems, validator.validateModel(m, tables.values()));
+            collect(problems, issues, validator.validateModel(m, tables.values()));
         }
         for (CubeDesc c : cubes.values()) {
             ModelDesc m = models.get(c.model());
             if (m == null) {
-                problems.add("cube '" + c.name() + "': model '" + c.model() + "' does not exist in project '"
-                        + project + "' nor in the files");
+                String message = "model '" + c.model() + "' does not exist in project '" + project
+                        + "' nor in the files";
+                problems.add("cube '" + c.name() + "': " + message);
+                issues.add(new ValidationIssue("cube '" + c.name() + "'.model", message,
+                        ErrorCode.INVALID_DESCRIPTOR));
             } else {
-                collect(problems, validator.validateCube(c, m, tables.values()));
+                collect(problems, issues, validator.validateCube(c, m, tables.values()));
             }
         }
         if (!problems.isEmpty()) {
             throw new HaechiException(ErrorCode.INVALID_DESCRIPTOR, "nothing was applied; " + problems.size()
-                    + " problem(s):" + System.lineSeparator() + String.join(System.lineSeparator(), problems));
+                    + " problem(s):" + System.lineSeparator() + String.join(System.lineSeparator(), problems),
+                    issues);
         }
         List<Versioned<SegmentDesc>> segments = segments(project, Optional.empty());
         List<ApplyPlan.Change> changes = new ArrayList<>();
@@ -314,9 +320,14 @@ public final class Catalog {
         json.put(d.kind() + "/" + d.name(), d.json());
     }
 
-    private static void collect(List<String> problems, ValidationReport report) {
+    /** Keeps an invalid report's summary and its issues, their paths qualified by the report's subject. */
+    private static void collect(List<String> problems, List<ValidationIssue> issues, ValidationReport report) {
         if (!report.isValid()) {
             problems.add(report.summary());
+            for (ValidationIssue i : report.issues()) {
+                issues.add(new ValidationIssue(report.subject() + (i.path().isEmpty() ? "" : "." + i.path()),
+                        i.message(), i.code()));
+            }
         }
     }
 
@@ -344,6 +355,66 @@ public final class Catalog {
         }
         return segments.stream().filter(s -> affectedCubes.contains(s.value().cube()))
                 .map(s -> s.value().cube() + "/" + s.value().name()).toList();
+    }
+
+    /**
+     * Deletes a table, model or cube in one commit, if its stored version is still {@code expectedVersion}. A table
+     * a model uses, or a model a cube uses, is refused (DESCRIPTOR_IN_USE). A cube with a BUILDING segment is refused
+     * (JOB_STATE_CONFLICT: its job must be cancelled and discarded first); a cube with READY segments is refused
+     * (CHANGE_INVALIDATES_SEGMENTS) unless {@code dropSegments}: then their documents go in the same commit, and the
+     * caller drops their data, which this method returns.
+     */
+    public List<SegmentDesc> delete(String project, String kind, String name, long expectedVersion,
+            boolean dropSegments) {
+        MetadataKey key = new MetadataKey(kind, project, name);
+        MetadataDocument stored = store.get(key).orElseThrow(() -> new HaechiException(ErrorCode.METADATA_NOT_FOUND,
+                "there is no " + key.describe()));
+        if (stored.version() != expectedVersion) {
+            throw new HaechiException(ErrorCode.METADATA_CONFLICT, key.describe() + " is at version "
+                    + stored.version() + ", not " + expectedVersion + " (changed since it was read); nothing was "
+                    + "deleted");
+        }
+        List<String> users = switch (kind) {
+            case TABLE -> models(project).stream().map(Versioned::value)
+                    .filter(m -> m.factTable().equals(name) || m.lookups().stream().anyMatch(l -> l.table()
+                            .equals(name))).map(m -> "model '" + m.name() + "'").toList();
+            case MODEL -> cubes(project).stream().map(Versioned::value).filter(c -> c.model().equals(name))
+                    .map(c -> "cube '" + c.name() + "'").toList();
+            case CUBE -> List.of();
+            default -> throw new IllegalArgumentException("only tables, models and cubes are deleted here, not "
+                    + kind);
+        };
+        if (!users.isEmpty()) {
+            throw new HaechiException(ErrorCode.DESCRIPTOR_IN_USE, key.describe() + " is used by " + String.join(
+                    ", ", users) + "; delete or change them first");
+        }
+        List<MetadataChange> changes = new ArrayList<>();
+        changes.add(new MetadataChange.Delete(key, expectedVersion));
+        List<SegmentDesc> dropped = new ArrayList<>();
+        if (kind.equals(CUBE)) {
+            List<Versioned<SegmentDesc>> segments = segments(project, Optional.of(name));
+            for (Versioned<SegmentDesc> s : segments) {
+                if (s.value().status() == SegmentStatus.BUILDING) {
+                    throw new HaechiException(ErrorCode.JOB_STATE_CONFLICT, "segment " + s.value().name() + " of "
+                            + key.describe() + " is being built by job " + s.value().jobId() + "; cancel and "
+                            + "discard the job first");
+                }
+            }
+            if (!segments.isEmpty() && !dropSegments) {
+                throw new HaechiException(ErrorCode.CHANGE_INVALIDATES_SEGMENTS, key.describe() + " has "
+                        + segments.size() + " built segment(s) " + segments.stream().map(s -> s.value().name())
+                        .toList() + "; nothing was deleted (drop the segments with it to delete it)");
+            }
+            for (Versioned<SegmentDesc> s : segments) {
+                changes.add(new MetadataChange.Delete(new MetadataKey(SEGMENT, project, segmentDocName(s.value())),
+                        s.version()));
+                store.get(new MetadataKey(SEGMENT_DICTIONARIES, project, segmentDocName(s.value())))
+                        .ifPresent(d -> changes.add(new MetadataChange.Delete(d.key(), d.version())));
+                dropped.add(s.value());
+            }
+        }
+        store.commit(changes);
+        return dropped;
     }
 
     /** Finds the READY segments of a cube that cover days in {@code [from, to)}. */

@@ -59,6 +59,8 @@ public enum ErrorCode {
     TOO_MANY_GROUPS(4008, RESOURCES),
     /** A segment with that storage id already exists in the store. */
     SEGMENT_EXISTS(4009, USER),
+    /** A table, model or cube cannot be deleted while a model or cube uses it. */
+    DESCRIPTOR_IN_USE(4010, USER),
 
     // 5xxx: query
     SQL_PARSE_ERROR(5001, USER),

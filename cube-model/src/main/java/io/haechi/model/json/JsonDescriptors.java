@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.haechi.model.ValidationIssue;
 import io.haechi.model.cube.CubeDesc;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
@@ -105,12 +106,11 @@ public final class JsonDescriptors {
 
     private static Descriptor document(JsonNode node, String source) {
         if (!node.isObject()) {
-            throw new HaechiException(ErrorCode.INVALID_JSON, source + ": a document must be a JSON object");
+            throw invalid(source, "", "a document must be a JSON object");
         }
         JsonNode kindNode = node.get("kind");
         if (kindNode == null || !kindNode.isTextual()) {
-            throw new HaechiException(ErrorCode.INVALID_JSON, source + ": missing required field 'kind' (table, "
-                    + "model or cube)");
+            throw invalid(source, "kind", "missing required field 'kind' (table, model or cube)");
         }
         String kind = kindNode.textValue();
         JsonNode nameNode = node.get("name");
@@ -120,17 +120,18 @@ public final class JsonDescriptors {
             case "table" -> TableJson.FIELDS;
             case "model" -> ModelJson.FIELDS;
             case "cube" -> CubeJson.FIELDS;
-            default -> throw new HaechiException(ErrorCode.INVALID_JSON, source + ": unknown kind '" + kind
-                    + "'; expected table, model or cube");
+            default -> throw invalid(source, "kind", "unknown kind '" + kind + "'; expected table, model or cube");
         };
         JsonNode version = node.get("schemaVersion");
         if (version == null || version.isNull()) {
-            throw new HaechiException(ErrorCode.INVALID_JSON, label + ": missing required field 'schemaVersion' "
-                    + "(this Haechi writes " + SCHEMA_VERSION + ")");
+            throw invalid(label, "schemaVersion", "missing required field 'schemaVersion' (this Haechi writes "
+                    + SCHEMA_VERSION + ")");
         }
         if (!version.isIntegralNumber() || version.asInt() != SCHEMA_VERSION || !version.canConvertToInt()) {
-            throw new HaechiException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, label + ": schemaVersion " + version
-                    + " is not supported; this Haechi reads schemaVersion " + SCHEMA_VERSION);
+            String message = "schemaVersion " + version + " is not supported; this Haechi reads schemaVersion "
+                    + SCHEMA_VERSION;
+            throw new HaechiException(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, label + ": " + message,
+                    List.of(new ValidationIssue("schemaVersion", message, ErrorCode.UNSUPPORTED_SCHEMA_VERSION)));
         }
         JsonFields f = JsonFields.of(node, "", label, fields);
         return switch (kind) {
@@ -138,6 +139,11 @@ public final class JsonDescriptors {
             case "model" -> new Descriptor.Model(ModelJson.read(f));
             default -> new Descriptor.Cube(CubeJson.read(f));
         };
+    }
+
+    private static HaechiException invalid(String source, String path, String message) {
+        return new HaechiException(ErrorCode.INVALID_JSON, source + ": " + message,
+                List.of(new ValidationIssue(path, message, ErrorCode.INVALID_JSON)));
     }
 
     public static String write(Descriptor d) {

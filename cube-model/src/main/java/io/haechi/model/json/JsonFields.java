@@ -2,6 +2,7 @@ package io.haechi.model.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.haechi.model.ValidationIssue;
 import io.haechi.model.error.ErrorCode;
 import io.haechi.model.error.HaechiException;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class JsonFields {
         this.path = path;
         this.document = document;
         if (!node.isObject()) {
-            throw error(path.isEmpty() ? "a document must be a JSON object, got " + type(node)
+            throw error(path, path.isEmpty() ? "a document must be a JSON object, got " + type(node)
                     : "'" + path + "' must be an object, got " + type(node));
         }
         this.node = node;
@@ -34,7 +35,8 @@ final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw error("unknown field '" + at(name) + "'; expected one of: " + String.join(", ", allowed));
+                throw error(at(name), "unknown field '" + at(name) + "'; expected one of: "
+                        + String.join(", ", allowed));
             }
         }
     }
@@ -65,7 +67,7 @@ final class JsonFields {
         }
         JsonNode v = node.get(field);
         if (!v.isTextual()) {
-            throw error("'" + at(field) + "' must be a string, got " + type(v));
+            throw error(at(field), "'" + at(field) + "' must be a string, got " + type(v));
         }
         return Optional.of(v.textValue());
     }
@@ -76,7 +78,7 @@ final class JsonFields {
         }
         JsonNode v = node.get(field);
         if (!v.isBoolean()) {
-            throw error("'" + at(field) + "' must be true or false, got " + type(v));
+            throw error(at(field), "'" + at(field) + "' must be true or false, got " + type(v));
         }
         return v.booleanValue();
     }
@@ -87,7 +89,7 @@ final class JsonFields {
         }
         JsonNode v = node.get(field);
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw error("'" + at(field) + "' must be an integer, got " + type(v));
+            throw error(at(field), "'" + at(field) + "' must be an integer, got " + type(v));
         }
         return v.intValue();
     }
@@ -116,7 +118,8 @@ final class JsonFields {
         for (int i = 0; i < array.size(); i++) {
             JsonNode inner = array.get(i);
             if (!inner.isArray()) {
-                throw error("'" + at(field) + "[" + i + "]' must be an array of dimension names, got " + type(inner));
+                throw error(at(field) + "[" + i + "]", "'" + at(field) + "[" + i
+                        + "]' must be an array of dimension names, got " + type(inner));
             }
             out.add(strings(inner, at(field) + "[" + i + "]"));
         }
@@ -128,7 +131,7 @@ final class JsonFields {
         for (int i = 0; i < array.size(); i++) {
             JsonNode v = array.get(i);
             if (!v.isTextual()) {
-                throw error("'" + where + "[" + i + "]' must be a string, got " + type(v));
+                throw error(where + "[" + i + "]", "'" + where + "[" + i + "]' must be a string, got " + type(v));
             }
             out.add(v.textValue());
         }
@@ -144,7 +147,7 @@ final class JsonFields {
         }
         JsonNode v = node.get(field);
         if (!v.isArray()) {
-            throw error("'" + at(field) + "' must be an array, got " + type(v));
+            throw error(at(field), "'" + at(field) + "' must be an array, got " + type(v));
         }
         return v;
     }
@@ -164,7 +167,8 @@ final class JsonFields {
         try {
             return build.get();
         } catch (HaechiException e) {
-            throw new HaechiException(e.errorCode(), document + ": '" + at(where) + "': " + e.getMessage(), e);
+            throw new HaechiException(e.errorCode(), document + ": '" + at(where) + "': " + e.getMessage(),
+                    List.of(new ValidationIssue(at(where), e.getMessage(), e.errorCode())), e);
         }
     }
 
@@ -174,16 +178,18 @@ final class JsonFields {
             return build.get();
         } catch (HaechiException e) {
             throw new HaechiException(e.errorCode(), document + (path.isEmpty() ? "" : ": '" + path + "'") + ": "
-                    + e.getMessage(), e);
+                    + e.getMessage(), List.of(new ValidationIssue(path, e.getMessage(), e.errorCode())), e);
         }
     }
 
     HaechiException missing(String field) {
-        return error("missing required field '" + at(field) + "'");
+        return error(at(field), "missing required field '" + at(field) + "'");
     }
 
-    HaechiException error(String message) {
-        return new HaechiException(ErrorCode.INVALID_JSON, document + ": " + message);
+    /** An INVALID_JSON failure about the field at {@code fieldPath} ('' for the object as a whole). */
+    HaechiException error(String fieldPath, String message) {
+        return new HaechiException(ErrorCode.INVALID_JSON, document + ": " + message,
+                List.of(new ValidationIssue(fieldPath, message, ErrorCode.INVALID_JSON)));
     }
 
     private static String type(JsonNode v) {

@@ -114,4 +114,54 @@ class CatalogTest {
                 .satisfies(e -> assertThat(((HaechiException) e).errorCode())
                         .isEqualTo(ErrorCode.METADATA_CONFLICT));
     }
+
+    @Test
+    void deleteChecksTheVersionAndWhatUsesTheDocument() throws IOException {
+        catalog.apply(catalog.plan("ssb", read("tables.json", "model.json", "cube-per-query.json")), false);
+        long tableVersion = catalog.table("ssb", "dates").orElseThrow().version();
+        assertThatThrownBy(() -> catalog.delete("ssb", "table", "dates", tableVersion, false))
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.DESCRIPTOR_IN_USE))
+                .hasMessageContaining("model 'ssb'");
+        long modelVersion = catalog.model("ssb", "ssb").orElseThrow().version();
+        assertThatThrownBy(() -> catalog.delete("ssb", "model", "ssb", modelVersion, false))
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.DESCRIPTOR_IN_USE))
+                .hasMessageContaining("cube 'ssb_per_query'");
+
+        Versioned<SegmentDesc> seg = catalog.createSegment("ssb", building("ssb_per_query", "1992-01-01",
+                "1993-01-01"));
+        long building = catalog.requireCube("ssb", "ssb_per_query").version();
+        assertThatThrownBy(() -> catalog.delete("ssb", "cube", "ssb_per_query", building, true))
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.JOB_STATE_CONFLICT))
+                .hasMessageContaining("job-1");
+        catalog.commitSegment("ssb", seg, seg.value().ready(2, Map.of(7L, 10L), 100, 1000), new byte[] {1});
+        long cubeVersion = catalog.requireCube("ssb", "ssb_per_query").version();
+        assertThatThrownBy(() -> catalog.delete("ssb", "cube", "ssb_per_query", cubeVersion - 1, true))
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.METADATA_CONFLICT));
+        assertThatThrownBy(() -> catalog.delete("ssb", "cube", "ssb_per_query", cubeVersion, false))
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode())
+                        .isEqualTo(ErrorCode.CHANGE_INVALIDATES_SEGMENTS));
+        assertThat(catalog.cube("ssb", "ssb_per_query")).isPresent();
+
+        assertThat(catalog.delete("ssb", "cube", "ssb_per_query", cubeVersion, true)).extracting(SegmentDesc::name)
+                .containsExactly("19920101_19930101");
+        assertThat(catalog.cube("ssb", "ssb_per_query")).isEmpty();
+        assertThat(catalog.segments("ssb", Optional.empty())).isEmpty();
+        assertThat(catalog.segmentDictionaries("ssb", seg.value())).isEmpty();
+        catalog.delete("ssb", "model", "ssb", modelVersion, false);
+        catalog.delete("ssb", "table", "dates", tableVersion, false);
+        assertThat(catalog.tables("ssb")).extracting(t -> t.value().name()).doesNotContain("dates");
+        assertThatThrownBy(() -> catalog.delete("ssb", "table", "dates", tableVersion, false))
+                .satisfies(e -> assertThat(((HaechiException) e).errorCode()).isEqualTo(ErrorCode.METADATA_NOT_FOUND));
+    }
+
+    @Test
+    void aRefusedPlanCarriesEveryIssueWithItsQualifiedPath() throws IOException {
+        List<Descriptor> docs = new ArrayList<>(read("tables.json", "model.json"));
+        String cube = Files.readString(SSB.resolve("cube-per-query.json")).replace("\"lo_revenue\"", "\"lo_nope\"");
+        docs.addAll(JsonDescriptors.readAll(cube, "bad-cube.json"));
+        HaechiException e = (HaechiException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> catalog.plan("ssb", docs));
+        assertThat(e.issues()).isNotEmpty().allSatisfy(i -> assertThat(i.path()).startsWith("cube 'ssb_per_query'."))
+                .anySatisfy(i -> assertThat(i.message()).contains("lo_nope"));
+    }
 }

@@ -87,6 +87,30 @@ class JsonDescriptorsTest {
     }
 
     @Test
+    void errorsCarryTheFieldPathAsAnIssue() {
+        HaechiException unknown = failure("{\"kind\": \"model\", \"schemaVersion\": 1, \"name\": \"m\", "
+                + "\"factTable\": \"f\", \"lookups\": [{\"table\": \"t\", \"jion\": 1}]}");
+        assertThat(unknown.issues()).singleElement().satisfies(i -> {
+            assertThat(i.path()).isEqualTo("lookups[0].jion");
+            assertThat(i.code()).isEqualTo(ErrorCode.INVALID_JSON);
+        });
+        assertThat(failure("{\"kind\": \"cube\", \"schemaVersion\": 1, \"name\": \"c\", \"model\": \"m\", "
+                + "\"dimensions\": [], \"measures\": [], \"aggregationGroups\": [{\"mandatory\": [\"a\"]}]}")
+                .issues()).extracting(i -> i.path()).containsExactly("aggregationGroups[0].includes");
+        HaechiException badType = failure("{\"kind\": \"table\", \"schemaVersion\": 1, \"name\": \"t\", "
+                + "\"columns\": [{\"name\": \"a\", \"type\": \"INTEGRAL\"}]}");
+        assertThat(badType.issues()).singleElement().satisfies(i -> {
+            assertThat(i.path()).isEqualTo("columns[0].type");
+            assertThat(i.code()).isEqualTo(ErrorCode.INVALID_TYPE);
+        });
+        assertThat(failure("{\"kind\": \"model\", \"schemaVersion\": 1, \"name\": \"bad name\", "
+                + "\"factTable\": \"f\"}").issues()).extracting(i -> i.path()).containsExactly("");
+        assertThat(failure("{\"schemaVersion\": 1}").issues()).extracting(i -> i.path()).containsExactly("kind");
+        assertThat(failure("{\"kind\": \"cube\", \"name\": \"c\"}").issues()).extracting(i -> i.path())
+                .containsExactly("schemaVersion");
+    }
+
+    @Test
     void missingRequiredFieldsNameTheirPath() {
         assertThat(failure("{\"kind\": \"cube\", \"schemaVersion\": 1, \"name\": \"c\", \"model\": \"m\", "
                 + "\"dimensions\": [], \"measures\": [], \"aggregationGroups\": [{\"includes\": [\"a\"]}, "

@@ -88,7 +88,8 @@ public final class CubeScanExecutor {
                 return Integer.MAX_VALUE;
             }
         };
-        return Linq4j.asEnumerable(run(params));
+        java.util.concurrent.atomic.AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+        return Linq4j.asEnumerable(run(params, cancel == null ? () -> false : cancel::get));
     }
 
     /** As {@link #execute}, for a one-column result (Calcite's scalar row format). */
@@ -98,6 +99,14 @@ public final class CubeScanExecutor {
 
     /** The result rows in Calcite's internal representation. */
     public List<Object[]> run(List<Object> params) {
+        return run(params, () -> false);
+    }
+
+    /**
+     * As {@link #run(List)}; {@code cancelled} (the statement's cancel flag: JDBC {@code Statement.cancel}, a
+     * PostgreSQL CancelRequest) is checked between segments and every {@value #CANCEL_CHECK_ROWS} scanned rows.
+     */
+    public List<Object[]> run(List<Object> params, java.util.function.BooleanSupplier cancelled) {
         CubeView view = services.currentCube(spec.project(), spec.cube());
         if (!view.cube().layout().dimensions().equals(spec.rowKey())) {
             throw new HaechiException(ErrorCode.QUERY_FAILED, "cube " + spec.cube() + " changed since the statement "
@@ -111,7 +120,7 @@ public final class CubeScanExecutor {
         if (cached != null) {
             return cached;
         }
-        List<Object[]> rows = compute(view, params, types);
+        List<Object[]> rows = compute(view, params, types, cancelled);
         services.cacheResult(key, rows);
         return rows;
     }
@@ -124,7 +133,17 @@ public final class CubeScanExecutor {
         return out;
     }
 
-    private List<Object[]> compute(CubeView view, List<Object> params, IntFunction<DataType> types) {
+    /** How many scanned rows pass between two looks at the cancel flag. */
+    static final int CANCEL_CHECK_ROWS = 4096;
+
+    private static void checkCancelled(java.util.function.BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new HaechiException(ErrorCode.QUERY_CANCELLED, "query cancelled");
+        }
+    }
+
+    private List<Object[]> compute(CubeView view, List<Object> params, IntFunction<DataType> types,
+            java.util.function.BooleanSupplier cancelled) {
         Map<Integer, ValueSet> pushed = new HashMap<>();
         boolean nothing = false;
         for (Pred p : spec.pushed()) {
@@ -138,15 +157,17 @@ public final class CubeScanExecutor {
                 .map(m -> SegmentCodec.measureType(view.cube().measures().get(m))).toList();
         if (!nothing) {
             for (SegmentDesc segment : view.segments()) {
+                checkCancelled(cancelled);
                 scanSegment(services.codec(spec.project(), view, segment), pushed, params, types, measureTypes,
-                        groups);
+                        groups, cancelled);
             }
         }
         return finish(groups, measureTypes);
     }
 
     private void scanSegment(SegmentCodec codec, Map<Integer, ValueSet> pushed, List<Object> params,
-            IntFunction<DataType> types, List<MeasureType> measureTypes, Map<List<Object>, Object[]> groups) {
+            IntFunction<DataType> types, List<MeasureType> measureTypes, Map<List<Object>, Object[]> groups,
+            java.util.function.BooleanSupplier cancelled) {
         SegmentDesc segment = codec.segment();
         if (!segment.rowsPerCuboid().containsKey(spec.cuboid())) {
             throw new HaechiException(ErrorCode.CORRUPT_STORED_DATA, "segment " + segment.name() + " of cube "
@@ -172,7 +193,11 @@ public final class CubeScanExecutor {
         }
         ColumnReader reader = new ColumnReader(indexOfPosition);
         try (CubeStore.ScanResult rows = services.store().scan(request)) {
+            long scanned = 0;
             while (rows.hasNext()) {
+                if (++scanned % CANCEL_CHECK_ROWS == 0) {
+                    checkCancelled(cancelled);
+                }
                 AggregateRow row = rows.next();
                 Object[] dims = keys.decodeValues(row.key());
                 Object[] values = reader.read(dims);

@@ -16,7 +16,6 @@ import io.haechi.model.catalog.SegmentStatus;
 import io.haechi.model.catalog.Versioned;
 import io.haechi.model.json.Descriptor;
 import io.haechi.model.table.TableDesc;
-import io.haechi.server.jdbc.JdbcServer;
 import io.haechi.server.runtime.HaechiContext;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,12 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code haechi demo}: the main job. Starts the embedded HBase, generates sample ad events (project {@code ads}) and a
  * small SSB (project {@code ssb}), applies the example models and cubes, builds them with progress bars, then serves
- * SQL over JDBC and prints the URLs and example queries until Ctrl-C. Running it again regenerates the same data
+ * SQL over JDBC and the PostgreSQL wire protocol and prints the URLs, the psql command and example queries until Ctrl-C. Running it again regenerates the same data
  * (deterministic) and reuses segments that are already READY.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate sample ad events and SSB, build the example cubes into the embedded HBase and serve "
-                + "SQL over JDBC until Ctrl-C.")
+                + "SQL over JDBC and the PostgreSQL wire protocol (psql, ODBC) until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
     static final String PROJECT = "ads";
     static final String CUBE = "ad_events";
@@ -113,13 +112,14 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("SQL:        ./haechi sql -p " + PROJECT + " \"" + EXAMPLES.get(0) + "\"");
                 return ExitCodes.OK;
             }
-            JdbcServer jdbc = Serving.start(ctx, out);
+            Serving.Endpoints endpoints = Serving.start(ctx, out);
             serving = true;
             out.println("Try (project " + PROJECT + "):");
             for (String q : EXAMPLES) {
                 out.println("  " + q + ";");
             }
-            Serving.serveUntilStopped(out, jdbc, ctx);
+            out.println("Open the web UI to browse the projects, tables, cubes, segments and jobs, and query in Insight.");
+            Serving.serveUntilStopped(out, endpoints, ctx);
             return ExitCodes.OK;
         } finally {
             if (!serving) {

@@ -1,6 +1,5 @@
 package io.haechi.server.cli;
 
-import io.haechi.server.jdbc.JdbcServer;
 import io.haechi.server.runtime.HaechiContext;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -9,9 +8,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code haechi server}: the store (embedded HBase unless configured) and the JDBC endpoint, until Ctrl-C. */
+/**
+ * {@code haechi server}: the store (embedded HBase unless configured), the JDBC endpoint, the PostgreSQL-wire endpoint
+ * (psql, ODBC) and the web endpoint (UI and REST API), until Ctrl-C.
+ */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Start the store and serve SQL over JDBC (loopback by default) until Ctrl-C.")
+        description = "Start the store and serve SQL over JDBC and the PostgreSQL wire protocol (psql, ODBC), and the "
+                + "web UI with its REST API (loopback by default) until Ctrl-C.")
 final class ServerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,14 +28,14 @@ final class ServerCommand implements Callable<Integer> {
         out.println("starting the store (embedded HBase unless hbase.zookeeper.quorum is set)");
         out.flush();
         HaechiContext ctx = context.open();
-        JdbcServer jdbc;
+        Serving.Endpoints endpoints;
         try {
-            jdbc = Serving.start(ctx, out);
+            endpoints = Serving.start(ctx, out);
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
         }
-        Serving.serveUntilStopped(out, jdbc, ctx);
+        Serving.serveUntilStopped(out, endpoints, ctx);
         return ExitCodes.OK;
     }
 }

@@ -1,32 +1,76 @@
 package io.haechi.server.cli;
 
 import io.haechi.server.jdbc.JdbcServer;
+import io.haechi.server.pg.PgServer;
+import io.haechi.server.runtime.BuildQueue;
 import io.haechi.server.query.EngineConnections;
 import io.haechi.server.runtime.HaechiContext;
+import io.haechi.server.web.WebServer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the SQL endpoints over a context, prints how to connect, and serves until the JVM is asked to stop. */
+/**
+ * Starts the endpoints over a context (JDBC, the PostgreSQL wire, and the web UI with the REST API), prints how to
+ * connect, and serves
+ * until the JVM is asked to stop.
+ */
 final class Serving {
     private Serving() {
     }
 
-    static JdbcServer start(HaechiContext ctx, PrintWriter out) {
+    /** The running endpoints; closing stops the web endpoint and its builds, then the SQL endpoints. */
+    record Endpoints(JdbcServer jdbc, PgServer pg, WebServer web, BuildQueue builds) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            closeAll(web, builds, pg, jdbc);
+        }
+    }
+
+    static Endpoints start(HaechiContext ctx, PrintWriter out) {
         ctx.engine().warmUp();
-        JdbcServer jdbc = new JdbcServer(new EngineConnections(ctx.engine()), ctx.settings()).start();
+        EngineConnections connections = new EngineConnections(ctx.engine());
+        JdbcServer jdbc = new JdbcServer(connections, ctx.settings()).start();
+        PgServer pg;
+        try {
+            pg = new PgServer(connections, ctx.settings(), HaechiVersion.get()).start();
+        } catch (RuntimeException e) {
+            jdbc.close();
+            throw e;
+        }
+        BuildQueue builds = new BuildQueue(ctx);
+        WebServer web;
+        try {
+            web = WebServer.over(ctx, builds, Optional.of(jdbc.url("PROJECT"))).start();
+        } catch (RuntimeException e) {
+            builds.close();
+            pg.close();
+            jdbc.close();
+            throw e;
+        }
         List<String> projects = ctx.engine().projects();
+        out.println("Web UI:     " + web.url() + (web.uiPackaged() ? "" : "  (UI not packaged in this build: the "
+                + "REST API is at " + web.url() + "api/)"));
         out.println("JDBC:       " + (projects.isEmpty() ? jdbc.url("PROJECT")
                 : String.join("\n            ", projects.stream().map(jdbc::url).toList())));
         out.println("Driver jar: " + driverJar());
         out.println("sqlline:    java -cp sqlline-1.12.0-jar-with-dependencies.jar:" + driverJar()
                 + " sqlline.SqlLine -u '" + jdbc.url(projects.isEmpty() ? "PROJECT" : projects.get(0))
                 + "' -n '' -p ''   (README, section JDBC: getting sqlline)");
+        String first = projects.isEmpty() ? "PROJECT" : projects.get(0);
+        out.println("psql:       " + (projects.isEmpty() ? pg.psqlCommand("PROJECT")
+                : String.join("\n            ", projects.stream().map(pg::psqlCommand).toList())));
+        out.println("ODBC:       odbc.ini data source for psqlODBC (Debian packages unixodbc, odbc-postgresql; README, "
+                + "section PostgreSQL wire / ODBC):");
+        for (String line : pg.odbcIni(first).split("\n")) {
+            out.println("              " + line);
+        }
         out.flush();
-        return jdbc;
+        return new Endpoints(jdbc, pg, web, builds);
     }
 
     /**
@@ -59,7 +103,7 @@ final class Serving {
         }
     }
 
-    private static void closeAll(AutoCloseable... resources) throws Exception {
+    static void closeAll(AutoCloseable... resources) throws Exception {
         Exception first = null;
         for (AutoCloseable r : resources) {
             try {

@@ -143,13 +143,7 @@ public final class JdbcServer implements AutoCloseable {
     /** The URL a client connects to a project with: {@code jdbc:haechi://HOST:PORT/PROJECT}. */
     public String url(String project) {
         requireNonNull(project, "project is null");
-        String host = host();
-        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
-            host = "localhost";
-        } else if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return "jdbc:haechi://" + host + ":" + port() + "/" + project;
+        return "jdbc:haechi://" + HaechiSettings.clientHost(host()) + ":" + port() + "/" + project;
     }
 
     /** How many Avatica requests of each type (e.g. {@code FetchRequest}) this server has answered. */
@@ -187,7 +181,8 @@ public final class JdbcServer implements AutoCloseable {
         return false;
     }
 
-    static String version() {
+    /** Haechi's version, as Maven filtered it into {@code haechi-version.properties}. */
+    public static String version() {
         Properties p = new Properties();
         try (InputStream in = JdbcServer.class.getResourceAsStream("/haechi-version.properties")) {
             if (in != null) {

@@ -3,6 +3,7 @@ package io.haechi.server.runtime;
 import static java.util.Objects.requireNonNull;
 
 import io.haechi.builder.job.JobListener;
+import io.haechi.builder.job.JobLog;
 import io.haechi.builder.job.JobRunner;
 import io.haechi.builder.job.MetadataJobRepository;
 import io.haechi.builder.reject.RejectThreshold;
@@ -41,6 +42,7 @@ public final class HaechiContext implements AutoCloseable {
     private final Catalog catalog;
     private final MetadataJobRepository jobs;
     private final HBaseCubeStore cubeStore;
+    private final JobLog jobLog;
     private HaechiEngine engine;
 
     private HaechiContext(HaechiSettings settings, HBaseCluster cluster) {
@@ -51,6 +53,7 @@ public final class HaechiContext implements AutoCloseable {
         this.jobs = new MetadataJobRepository(metadata);
         this.cubeStore = HBaseCubeStore.on(cluster.connection(),
                 CubeStoreOptions.defaults(settings.dataDir().resolve("staging").toAbsolutePath()));
+        this.jobLog = new JobLog(settings.dataDir().resolve("job-logs"), Clock.systemUTC());
     }
 
     /** Opens the configured store (starting the embedded HBase when no cluster is configured). */
@@ -113,11 +116,16 @@ public final class HaechiContext implements AutoCloseable {
     }
 
     /** The source readers builds and the query engine's raw reads share (Hadoop settings included). */
-    private SourceReaders sourceReaders() {
+    public SourceReaders sourceReaders() {
         return new SourceReaders(sourceFileSystems(), CsvOptions.DEFAULT);
     }
 
-    /** Starts, runs, resumes and discards builds, reporting progress to {@code listener}. */
+    /** The jobs' logs ({@code <data dir>/job-logs}); every job run through this context writes its own. */
+    public JobLog jobLog() {
+        return jobLog;
+    }
+
+    /** Starts, runs, resumes and discards builds, reporting progress to {@code listener} and the job's log. */
     public BuildService builds(JobListener listener) {
         SegmentBuildConfig config = SegmentBuildConfig.defaults();
         long maxRejects = settings.longValue(HaechiSettings.REJECT_THRESHOLD, 0);
@@ -136,8 +144,9 @@ public final class HaechiContext implements AutoCloseable {
         return settings.dataDir().resolve("jobs");
     }
 
+    /** Runs, cancels and discards jobs, reporting their transitions to {@code listener} and the job's log. */
     public JobRunner jobRunner(JobListener listener) {
-        return new JobRunner(jobs, jobsDir(), Clock.systemUTC(), listener);
+        return new JobRunner(jobs, jobsDir(), Clock.systemUTC(), JobListener.all(listener, jobLog.listener()));
     }
 
     @Override

@@ -13,10 +13,10 @@ import org.apache.calcite.jdbc.Driver;
  * A stand-in for the query engine: plain Calcite connections with the {@link TinyStar} schema as project
  * {@value #PROJECT}. It records the properties it is given so tests can see what passed the whitelist.
  */
-final class CalciteProjects implements ProjectConnections {
-    static final String PROJECT = "SSB";
+public final class CalciteProjects implements ProjectConnections {
+    public static final String PROJECT = "SSB";
 
-    final List<Properties> seen = new CopyOnWriteArrayList<>();
+    public final List<Properties> seen = new CopyOnWriteArrayList<>();
 
     @Override
     public Connection open(String project, Properties properties) throws SQLException {

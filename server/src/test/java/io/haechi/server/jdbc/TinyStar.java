@@ -24,15 +24,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * A tiny deterministic star (LINEORDER facts, DATES lookup) plus NUMBERS (100,000 generated rows), served as a
  * Calcite schema and loadable into DuckDB as the oracle.
  */
-final class TinyStar extends AbstractSchema {
-    static final int FACT_ROWS = 2_000;
-    static final int NUMBER_ROWS = 100_000;
-    static final String[] SHIP_MODES = {"AIR", "MAIL", "RAIL", "SHIP", "TRUCK"};
+public final class TinyStar extends AbstractSchema {
+    public static final int FACT_ROWS = 2_000;
+    public static final int NUMBER_ROWS = 100_000;
+    public static final String[] SHIP_MODES = {"AIR", "MAIL", "RAIL", "SHIP", "TRUCK"};
     static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
 
     /** DATES rows: one per month of 1992-1996, D_DATEKEY yyyymmdd of the month's first day. */
-    static List<Object[]> dates() {
+    public static List<Object[]> dates() {
         List<Object[]> rows = new ArrayList<>();
         for (int year = 1992; year <= 1996; year++) {
             for (int month = 1; month <= 12; month++) {
@@ -44,7 +44,7 @@ final class TinyStar extends AbstractSchema {
     }
 
     /** LINEORDER rows: LO_ORDERKEY, LO_ORDERDATE, LO_CUSTKEY, LO_SHIPMODE, LO_QUANTITY, LO_REVENUE, LO_DISCOUNT. */
-    static List<Object[]> lineorder() {
+    public static List<Object[]> lineorder() {
         List<Object[]> dates = dates();
         List<Object[]> rows = new ArrayList<>();
         long seed = 42;

@@ -1,0 +1,2 @@
+/** Tests of the web endpoint's parts: static files, routing. */
+package io.haechi.server.web;
