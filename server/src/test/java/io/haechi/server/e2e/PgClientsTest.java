@@ -50,8 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly what the engine answers the JDBC endpoint (the script tests check those answers against DuckDB).
  */
 class PgClientsTest {
-    private static final String SSB = "ssb";
-    private static final String ADS = "ads";
+    // Projects of their own (the test JVM shares one HBase with SsbSqlTest and AdsSqlTest); not pg_*: clients
+    // take pg_ schemas for system schemas.
+    private static final String SSB = "wire_ssb";
+    private static final String ADS = "wire_ads";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
@@ -205,10 +207,10 @@ class PgClientsTest {
                 Map.of());
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output())
-                .contains(" ssb    | customer  | table | analyst", " ssb    | dates     | table | analyst",
-                        " ssb    | lineorder | table | analyst", " ssb    | part      | table | analyst",
-                        " ssb    | supplier  | table | analyst", "(5 rows)")
-                .contains("Table \"ssb.lineorder\"").contains(" lo_orderkey ").contains(" lo_revenue ")
+                .contains(" wire_ssb | customer  | table | analyst", " wire_ssb | dates     | table | analyst",
+                        " wire_ssb | lineorder | table | analyst", " wire_ssb | part      | table | analyst",
+                        " wire_ssb | supplier  | table | analyst", "(5 rows)")
+                .contains("Table \"wire_ssb.lineorder\"").contains(" lo_orderkey ").contains(" lo_revenue ")
                 .contains(" " + revenue + "\n")
                 .contains(" " + jdbcRows(ssbJdbc, "select count(*) from dates").get(0) + "\n");
         assertThat(run.output()).containsPattern("ERROR:  .*(syntax|Encountered).*");
@@ -246,8 +248,8 @@ class PgClientsTest {
                     tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
                 }
             }
-            assertThat(tables).containsExactly("ssb.customer", "ssb.dates", "ssb.lineorder", "ssb.part",
-                    "ssb.supplier");
+            assertThat(tables).containsExactly("wire_ssb.customer", "wire_ssb.dates", "wire_ssb.lineorder",
+                    "wire_ssb.part", "wire_ssb.supplier");
             List<String> wire = new ArrayList<>();
             try (ResultSet rs = md.getColumns(null, SSB, "lineorder", "%")) {
                 while (rs.next()) {
@@ -335,7 +337,7 @@ class PgClientsTest {
     void psycopg2RunsAParameterisedQueryAndANamedCursor() throws Exception {
         String script = """
                 import psycopg2
-                c = psycopg2.connect(host='127.0.0.1', port=%d, dbname='ssb', user='analyst')
+                c = psycopg2.connect(host='127.0.0.1', port=%d, dbname='wire_ssb', user='analyst')
                 cur = c.cursor()
                 cur.execute("select d_year, sum(lo_revenue) from lineorder, dates where lo_orderdate = d_datekey "
                             "and d_year between %%s and %%s group by d_year order by d_year", (1993, 1995))
