@@ -209,6 +209,19 @@ export interface SavedQuery {
   updatedAt: string;
 }
 
+export interface Partitions {
+  cube: string;
+  table: string;
+  column: string;
+  files: number;
+  undatedFiles: number;
+  days: number;
+  first?: string | null;
+  last?: string | null;
+  built: { segment: string; from: string; to: string; status: string }[];
+  unbuilt: { from: string; to: string }[];
+}
+
 export type EstimateMode = 'auto' | 'none' | 'segments' | 'sample';
 
 /**
@@ -275,6 +288,7 @@ export const api = {
     request<Segment[]>('GET', `${P(p)}/segments${cube ? `?cube=${enc(cube)}` : ''}`),
   dropSegment: (p: string, c: string, s: string) =>
     request<void>('DELETE', `${P(p)}/cubes/${enc(c)}/segments/${enc(s)}`),
+  partitions: (p: string, cube: string) => request<Partitions>('GET', `${P(p)}/cubes/${enc(cube)}/partitions`),
   build: (p: string, cube: string, from: string, to: string) =>
     request<Job>('POST', `${P(p)}/cubes/${enc(cube)}/builds`, { from, to }),
 

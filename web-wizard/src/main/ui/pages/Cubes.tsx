@@ -1,6 +1,6 @@
 // The project's cubes with their segments (ranges, rows, bytes; drop), a build form per cube.
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Segment, type Versioned } from '../lib/api';
+import { api, type Partitions, type Segment, type Versioned } from '../lib/api';
 import type { CubeJson } from '../lib/descriptors';
 import { formatBytes, formatCount, nextDay } from '../lib/format';
 import { DateRange } from '../components/DateRange';
@@ -98,7 +98,19 @@ export function BuildForm({ project, cube, segments, onClose }: {
   const [to, setTo] = useState(last ? nextDay(last.to) : '');
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [partitions, setPartitions] = useState<Partitions>();
   useEscape(() => onClose?.());
+  // The first range of source days no segment holds yet is the natural next build.
+  useEffect(() => {
+    api.partitions(project, cube).then((p) => {
+      setPartitions(p);
+      const next = p.unbuilt[0];
+      if (next) {
+        setFrom(next.from);
+        setTo(next.to);
+      }
+    }, () => setPartitions(undefined));
+  }, [project, cube]);
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -119,6 +131,15 @@ export function BuildForm({ project, cube, segments, onClose }: {
         <button class="primary" type="submit" disabled={busy || !from || !to}>{busy ? 'Starting…' : 'Start build'}</button>
         {onClose ? <button type="button" class="ghost" onClick={onClose}>Cancel</button> : null}
       </div>
+      {partitions ? (
+        <p class="sub" data-testid="partitions">
+          {partitions.days > 0
+            ? <>The source holds {partitions.days} {partitions.days === 1 ? 'day' : 'days'} of {partitions.table}.{partitions.column},
+              {' '}{partitions.first} to {partitions.last}; {partitions.unbuilt.length === 0 ? 'all of them are built.'
+                : `not built yet: ${partitions.unbuilt.map((u) => `[${u.from}, ${u.to})`).join(', ')}.`}</>
+            : `No dated files found under ${partitions.table} (by ${partitions.column}).`}
+        </p>
+      ) : null}
       <ErrorNotice error={failure} title="Not started:" />
     </form>
   );

@@ -56,10 +56,13 @@ export function InsightPage({ project }: { project: string }) {
     setHistory(readHistory(project));
   }, [project]);
 
-  // Start with a query that the first model can answer, so the page is never a blank box.
+  // Start with a query that the first model can answer, so the page is never a blank box; never over what the
+  // user has typed meanwhile.
+  const touched = useRef(false);
   useEffect(() => {
-    if (sql !== '' || !models || models.length === 0 || tables.length === 0) return;
-    setSql(starterQuery(models[0].descriptor, tables));
+    if (touched.current || !models || models.length === 0 || tables.length === 0) return;
+    const starter = starterQuery(models[0].descriptor, tables);
+    setSql((s) => (s === '' ? starter : s));
   }, [models, tables]);
 
   const run = async (explain = false) => {
@@ -133,7 +136,7 @@ export function InsightPage({ project }: { project: string }) {
           <section class="panel stack" aria-label="SQL editor">
             <label for="sql-editor" class="label">SQL <span class="muted" style={{ fontWeight: 400 }}>· Ctrl+Enter runs</span></label>
             <textarea id="sql-editor" ref={editor} class="sql" spellcheck={false} value={sql}
-              onInput={(e) => setSql((e.target as HTMLTextAreaElement).value)}
+              onInput={(e) => { touched.current = true; setSql((e.target as HTMLTextAreaElement).value); }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(false); }
                 if (e.key === 'Escape' && running) { abort.current?.abort(); setRunning(false); }

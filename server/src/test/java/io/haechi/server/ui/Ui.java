@@ -69,12 +69,6 @@ final class Ui {
         new Select(select).selectByValue(value);
     }
 
-    /** Sets a date input (typing depends on the locale's date format): value set, then an input event. */
-    void setDate(String label, String yyyyMmDd) {
-        browser.script("const el = arguments[0]; el.value = arguments[1];"
-                + " el.dispatchEvent(new Event('input', {bubbles: true}));", field(label), yyyyMmDd);
-    }
-
     WebElement button(String text) {
         return button(By.tagName("body"), text);
     }

@@ -253,8 +253,10 @@ class WizardEndToEndTest {
     @Test
     @Order(4)
     void buildsTheCubeAndTheJobPageFollowsItToTheEnd() throws Exception {
-        ui.setDate("From (first day)", FROM.toString());
-        ui.setDate("To (the day after the last)", FROM.plusDays(DAYS).toString());
+        // The build form proposes the source days no segment holds: all of them, the first time.
+        ui.awaitText(By.cssSelector("[data-testid=partitions]"), 30, s -> s.contains("not built yet"), "the source's days");
+        assertThat(ui.field("From (first day)").getAttribute("value")).isEqualTo(FROM.toString());
+        assertThat(ui.field("To (the day after the last)").getAttribute("value")).isEqualTo(FROM.plusDays(DAYS).toString());
         ui.click("Start build");
         ui.awaitPath("/p/" + PROJECT + "/jobs/", 30);
         By state = By.cssSelector("[data-testid=job-state] [data-state]");
@@ -287,6 +289,8 @@ class WizardEndToEndTest {
         String sql = "select region, sum(clicks) as clicks, count(distinct user_id) as reach\nfrom ad_event\n"
                 + "group by region\norder by region";
         WebElement editor = browser.visible(By.id("sql-editor"), 20);
+        // The page opens with a starter query for the model; replace it.
+        browser.await("the starter query", 30, d -> editor.getAttribute("value").startsWith("select ") ? editor : null);
         editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         editor.sendKeys(sql);
         editor.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
