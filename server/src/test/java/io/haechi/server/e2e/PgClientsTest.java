@@ -50,9 +50,10 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly what the engine answers the JDBC endpoint (the script tests check those answers against DuckDB).
  */
 class PgClientsTest {
-    // Project names of their own: the JVM's one HBase keeps the other e2e tests' "ssb" and "ads" projects.
-    private static final String SSB = "pg_ssb";
-    private static final String ADS = "pg_ads";
+    // Project names of their own: the JVM's one HBase keeps the other e2e tests' "ssb" and "ads" projects. Not
+    // pg_...: PostgreSQL reserves that prefix for system schemas, and pgjdbc lists such tables as TEMPORARY TABLE.
+    private static final String SSB = "wire_ssb";
+    private static final String ADS = "wire_ads";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
@@ -206,10 +207,10 @@ class PgClientsTest {
                 Map.of());
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output())
-                .contains(" pg_ssb | customer  | table | analyst", " pg_ssb | dates     | table | analyst",
-                        " pg_ssb | lineorder | table | analyst", " pg_ssb | part      | table | analyst",
-                        " pg_ssb | supplier  | table | analyst", "(5 rows)")
-                .contains("Table \"pg_ssb.lineorder\"").contains(" lo_orderkey ").contains(" lo_revenue ")
+                .contains(" wire_ssb | customer  | table | analyst", " wire_ssb | dates     | table | analyst",
+                        " wire_ssb | lineorder | table | analyst", " wire_ssb | part      | table | analyst",
+                        " wire_ssb | supplier  | table | analyst", "(5 rows)")
+                .contains("Table \"wire_ssb.lineorder\"").contains(" lo_orderkey ").contains(" lo_revenue ")
                 .contains(" " + revenue + "\n")
                 .contains(" " + jdbcRows(ssbJdbc, "select count(*) from dates").get(0) + "\n");
         assertThat(run.output()).containsPattern("ERROR:  .*(syntax|Encountered).*");
@@ -336,7 +337,7 @@ class PgClientsTest {
     void psycopg2RunsAParameterisedQueryAndANamedCursor() throws Exception {
         String script = """
                 import psycopg2
-                c = psycopg2.connect(host='127.0.0.1', port=%d, dbname='pg_ssb', user='analyst')
+                c = psycopg2.connect(host='127.0.0.1', port=%d, dbname='wire_ssb', user='analyst')
                 cur = c.cursor()
                 cur.execute("select d_year, sum(lo_revenue) from lineorder, dates where lo_orderdate = d_datekey "
                             "and d_year between %%s and %%s group by d_year order by d_year", (1993, 1995))
