@@ -50,8 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly what the engine answers the JDBC endpoint (the script tests check those answers against DuckDB).
  */
 class PgClientsTest {
-    // Projects of their own (the test JVM shares one HBase with SsbSqlTest and AdsSqlTest); not pg_*: clients
-    // take pg_ schemas for system schemas.
+    // Project names of their own: the JVM's one HBase keeps the other e2e tests' "ssb" and "ads" projects. Not
+    // pg_...: PostgreSQL reserves that prefix for system schemas, and pgjdbc lists such tables as TEMPORARY TABLE.
     private static final String SSB = "wire_ssb";
     private static final String ADS = "wire_ads";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -248,8 +248,8 @@ class PgClientsTest {
                     tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
                 }
             }
-            assertThat(tables).containsExactly("wire_ssb.customer", "wire_ssb.dates", "wire_ssb.lineorder",
-                    "wire_ssb.part", "wire_ssb.supplier");
+            assertThat(tables).containsExactly(SSB + ".customer", SSB + ".dates", SSB + ".lineorder", SSB + ".part",
+                    SSB + ".supplier");
             List<String> wire = new ArrayList<>();
             try (ResultSet rs = md.getColumns(null, SSB, "lineorder", "%")) {
                 while (rs.next()) {
